@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nnviz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnviz", targets: ["nnviz"]),
+        .library(name: "NNVizEngine", targets: ["NNVizEngine"]),
+        .library(name: "NNVizRender", targets: ["NNVizRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: Engine — pure numerics, specs and loaders; knows nothing of drawing.
+        .target(
+            name: "NNVizEngine",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
+        // MARK: Drawing — scene primitives, the Cairo binding and the figures built from them.
+        .target(name: "NNVizScene"),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .target(name: "NNVizCairo", dependencies: ["CCairo", "NNVizScene"]),
+        .target(name: "NNVizRender", dependencies: ["NNVizEngine", "NNVizScene"]),
+
+        // MARK: Reports — templates, tables and figures assembled into pages.
+        .target(
+            name: "NNVizReport",
+            dependencies: [
+                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "nnviz",
+            dependencies: [
+                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine"]),
+    ]
+)

@@ -1,0 +1,51 @@
+/// A feed-forward network of dense layers, with the labels figures show for its inputs and neurons.
+public struct Network: Equatable, Sendable {
+    public var name: String
+    /// One label per input feature, e.g. `x1`, `x2`.
+    public var inputLabels: [String]
+    public var layers: [Layer]
+
+    /// A network whose consecutive layers fit together (checked by every loader beforehand).
+    public init(name: String, inputLabels: [String], layers: [Layer]) {
+        precondition(!layers.isEmpty && inputLabels.count == layers[0].fanIn, "Network shape mismatch")
+        for (a, b) in zip(layers, layers.dropFirst()) { precondition(a.fanOut == b.fanIn, "Network shape mismatch") }
+        self.name = name
+        self.inputLabels = inputLabels
+        self.layers = layers
+    }
+
+    /// Number of input features.
+    public var inputCount: Int { layers[0].fanIn }
+    /// Number of output neurons.
+    public var outputCount: Int { layers[layers.count - 1].fanOut }
+    /// Labels of the last layer's neurons.
+    public var outputLabels: [String] { layers[layers.count - 1].neuronLabels }
+    /// Layer widths including the input layer, e.g. `[4, 8, 8, 3]`.
+    public var sizes: [Int] { [inputCount] + layers.map(\.fanOut) }
+    /// Total weights and biases.
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// The parameter count written out, e.g. `4·8+8 + 8·8+8 + 8·3+3 = 139`.
+    public var parameterFormula: String {
+        layers.map { "\($0.fanIn)·\($0.fanOut)+\($0.fanOut)" }.joined(separator: " + ") + " = \(parameterCount)"
+    }
+
+    /// Default display names: `hidden 1`, `hidden 2`, …, `output`.
+    public static func defaultLayerName(index: Int, count: Int) -> String {
+        index == count - 1 ? "output" : (count == 2 ? "hidden" : "hidden \(index + 1)")
+    }
+
+    /// Default neuron labels: `h1…hn` for hidden layers (`h1_1…` when there are several), `y` or `y1…yn` for the output.
+    public static func defaultNeuronLabels(layerIndex: Int, layerCount: Int, width: Int) -> [String] {
+        if layerIndex == layerCount - 1 {
+            return width == 1 ? ["y"] : (1...width).map { "y\($0)" }
+        }
+        let prefix = layerCount == 2 ? "h" : "h\(layerIndex + 1)_"
+        return (1...max(width, 1)).prefix(width).map { "\(prefix)\($0)" }
+    }
+
+    /// Default input labels `x1…xn`.
+    public static func defaultInputLabels(_ count: Int) -> [String] {
+        (0..<count).map { "x\($0 + 1)" }
+    }
+}

@@ -1,0 +1,1 @@
+// Reports: Mustache templates, tables and figures assembled into HTML and Markdown pages.

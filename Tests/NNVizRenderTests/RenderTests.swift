@@ -1,0 +1,1 @@
+// Scene and pixel tests for the figures arrive with the renderer.
