@@ -18,12 +18,13 @@ struct LineRasterizer {
         let canvas = Canvas(pixels: pixels, width: width, height: height, stride: stride)
         var prepared: [PreparedSegment] = []
         prepared.reserveCapacity(n)
+        var tables = CoverageTables()
         let c = batch.coordinates
         for i in 0..<n {
             if let p = PreparedSegment(x0: c[4 * i] * scale, y0: c[4 * i + 1] * scale,
                                        x1: c[4 * i + 2] * scale, y1: c[4 * i + 3] * scale,
                                        width: batch.widths[i] * scale, color: batch.colors[i],
-                                       canvasWidth: width, canvasHeight: height) {
+                                       canvasWidth: width, canvasHeight: height, tables: &tables) {
                 prepared.append(p)
             }
         }
@@ -31,20 +32,25 @@ struct LineRasterizer {
         let rowsPerBand = max(8, min(height, 65_536 / max(1, stride)))
         let bands = (height + rowsPerBand - 1) / rowsPerBand
         prepared.withUnsafeBufferPointer { segments in
-            let shared = SharedSegments(segments: segments)
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
-                let rows = (band * rowsPerBand)..<min(height, (band + 1) * rowsPerBand)
-                for segment in shared.segments where segment.yHi >= Double(rows.lowerBound) && segment.yLo < Double(rows.upperBound) {
-                    segment.draw(on: canvas, rows: rows)
+            tables.storage.withUnsafeBufferPointer { coverage in
+                guard let base = coverage.baseAddress else { return }
+                let shared = SharedSegments(segments: segments, tables: base)
+                DispatchQueue.concurrentPerform(iterations: bands) { band in
+                    let rows = (band * rowsPerBand)..<min(height, (band + 1) * rowsPerBand)
+                    let low = Double(rows.lowerBound), high = Double(rows.upperBound)
+                    for segment in shared.segments where segment.yHi >= low && segment.yLo < high {
+                        segment.draw(on: canvas, rows: rows, tables: shared.tables)
+                    }
                 }
             }
         }
     }
 }
 
-/// The prepared segments, read (never written) by every band.
+/// The prepared segments and their coverage tables, read (never written) by every band.
 struct SharedSegments: @unchecked Sendable {
     let segments: UnsafeBufferPointer<PreparedSegment>
+    let tables: UnsafePointer<UInt16>
 }
 
 /// A pixel buffer shared by the bands (each band writes only its own rows).

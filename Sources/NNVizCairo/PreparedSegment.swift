@@ -4,7 +4,9 @@ import NNVizScene
 /// worked out once.
 ///
 /// Coordinates are (m, n): m along the major axis (x when the segment is wider than tall), n the other.
-/// Coverage is computed four pixels of a column (or row) at a time with SIMD, branch-free.
+/// Each major-axis column is walked in fixed point: the centre line's n in 32.32, the distance from it in
+/// 1/32-pixel table units (16.16); coverage comes from a shared `CoverageTables` table, and only the few
+/// columns at either end also evaluate the butt caps exactly.
 struct PreparedSegment {
     let xMajor: Bool
     let m0: Double, n0: Double
@@ -14,13 +16,19 @@ struct PreparedSegment {
     let yLo: Double, yHi: Double
     let um: Double, un: Double, length: Double, half: Double, extent: Double, slope: Double
     let profile: PixelProfile
-    let alpha255: Double
+    /// Offset of this segment's coverage table and its last valid index.
+    let table: Int, tableLast: Int
+    /// Opacity × 255 × 256.
+    let alpha16: UInt32
     /// Straight colour packed for two-channels-at-a-time blending: 0x00RR00BB and 0x00FF00GG.
     let sourceRB: UInt32, sourceAG: UInt32
 
+    private static let one32 = 4_294_967_296.0          // 2³² (32.32 fixed point)
+    private static let tableUnit = Double(CoverageTables.samplesPerPixel) * 65_536   // 16.16 table steps
+
     init?(x0: Double, y0: Double, x1: Double, y1: Double, width w: Double, color: Color,
-          canvasWidth: Int, canvasHeight: Int) {
-        guard w.isFinite, w > 0, color.a.isFinite, color.a > 0 else { return nil }
+          canvasWidth: Int, canvasHeight: Int, tables: inout CoverageTables) {
+        guard w.isFinite, w > 0, w < 4_096, color.a.isFinite, color.a > 0 else { return nil }
         // Clip to the canvas grown by a margin wider than any pixel the line touches, so far-away or huge
         // coordinates cost nothing; the clipped ends lie outside the canvas, so their caps stay invisible.
         let margin = w + 4
@@ -47,14 +55,16 @@ struct PreparedSegment {
         mFrom = max(0, Int((min(s.x0, s.x1) - reach).rounded(.down)))
         mTo = min(mLimit - 1, Int((max(s.x0, s.x1) + reach).rounded(.up)))
         guard mFrom <= mTo else { return nil }
-        alpha255 = min(1, color.a) * 255
+        table = tables.table(a: profile.a, half: half)
+        tableLast = Int((reach * Double(CoverageTables.samplesPerPixel)).rounded(.up)) + 2
+        alpha16 = UInt32((min(1, color.a) * 255 * 256).rounded())
         let r = PreparedSegment.channel(color.r), g = PreparedSegment.channel(color.g), b = PreparedSegment.channel(color.b)
         sourceRB = (r << 16) | b
         sourceAG = (255 << 16) | g
     }
 
     /// Draws the part of the segment inside `rows`.
-    func draw(on canvas: Canvas, rows: Range<Int>) {
+    func draw(on canvas: Canvas, rows: Range<Int>, tables: UnsafePointer<UInt16>) {
         var mStart = mFrom, mEnd = mTo
         let nLow: Int, nHigh: Int
         if xMajor {
@@ -63,8 +73,8 @@ struct PreparedSegment {
             if abs(slope) > 1e-12 {
                 let ma = m0 + (Double(rows.lowerBound) - extent - 1 - n0) / slope
                 let mb = m0 + (Double(rows.upperBound) + extent + 1 - n0) / slope
-                mStart = max(mStart, PreparedSegment.floor(min(ma, mb)))
-                mEnd = min(mEnd, PreparedSegment.floor(max(ma, mb)) + 1)
+                mStart = max(mStart, Int(min(ma, mb).rounded(.down)))
+                mEnd = min(mEnd, Int(max(ma, mb).rounded(.up)))
             }
         } else {
             nLow = 0; nHigh = canvas.width - 1
@@ -74,46 +84,51 @@ struct PreparedSegment {
         guard mStart <= mEnd else { return }
         let strideM = xMajor ? 1 : canvas.stride, strideN = xMajor ? canvas.stride : 1
         let pixels = canvas.pixels
-        let capZone = profile.h + 1
-        let lanes = SIMD4<Double>(0, 1, 2, 3)
+        let lut = tables + table
+        let one = PreparedSegment.one32
+        // Centre line in 32.32; pixel n is touched when its centre n + ½ lies within `extent` of it.
+        var line = Int((n0 + (Double(mStart) + 0.5 - m0) * slope) * one)
+        let lineStep = Int(slope * one)
+        let reachFix = Int((extent + 0.5) * one), oneFix = Int(one)
+        let acrossStep = Int(um * PreparedSegment.tableUnit)
+        let capStart = profile.h, capEnd = length - profile.h
         for pm in mStart...mEnd {
-            let cm = Double(pm) + 0.5
-            let nLine = n0 + (cm - m0) * slope
-            // Pixels whose centre lies within `extent` of the centre line: centre n + 0.5 in (nLine ± extent).
-            let nFrom = max(nLow, PreparedSegment.floor(nLine - extent - 0.5) + 1)
-            let nTo = min(nHigh, PreparedSegment.floor(nLine + extent - 0.5))
+            let nFrom = max(nLow, ((line &- reachFix) >> 32) &+ 1)
+            let nTo = min(nHigh, (line &+ reachFix &- oneFix) >> 32)
+            line &+= lineStep
             guard nFrom <= nTo else { continue }
-            let rm = cm - m0
-            let rmAlong = rm * um, rmAcross = rm * un
-            // Caps only matter within a pixel or so of either end.
-            let needCap = rm < capZone + abs(slope) * extent || rm > abs(length * um) - capZone - abs(slope) * extent
-            let count = nTo - nFrom + 1
-            let firstRn = Double(nFrom) + 0.5 - n0
-            var k = 0
-            while k < count {
-                let rn = lanes + (firstRn + Double(k))
-                let across = rn * um - rmAcross          // signed distance from the centre line
-                var cover = profile.cover(across, half: half)
-                if needCap {
-                    let along = rn * un + rmAlong        // distance from the start, along the line
-                    cover *= profile.cdf(along) - profile.cdf(along - length)
-                }
-                let a = cover * alpha255
-                let lanesHere = min(4, count - k)
-                var index = pm &* strideM &+ (nFrom &+ k) &* strideN
-                for lane in 0..<lanesHere {
-                    let a8 = PreparedSegment.byte(a[lane])
-                    if a8 > 0 { pixels[index] = blend(pixels[index], a8) }
+            let rm = Double(pm) + 0.5 - m0
+            let rn = Double(nFrom) + 0.5 - n0
+            var across = Int((rn * um - rm * un) * PreparedSegment.tableUnit)
+            var index = pm &* strideM &+ nFrom &* strideN
+            let along0 = rm * um + rn * un, along1 = along0 + Double(nTo - nFrom) * un
+            if min(along0, along1) >= capStart && max(along0, along1) <= capEnd {
+                for _ in nFrom...nTo {
+                    let i = min((abs(across) &+ 32_768) >> 16, tableLast)
+                    let a8 = (UInt32(lut[i]) &* alpha16 &+ 0x80_0000) >> 24
+                    pixels[index] = blend(pixels[index], a8)
+                    across &+= acrossStep
                     index &+= strideN
                 }
-                k += 4
+            } else {
+                // Near an end: the butt cap's coverage along the line, exactly.
+                var along = along0
+                for _ in nFrom...nTo {
+                    let i = min((abs(across) &+ 32_768) >> 16, tableLast)
+                    let cap = profile.cdf(along) - profile.cdf(along - length)
+                    let a8 = UInt32((Double(lut[i]) * Double(alpha16) * max(0, cap) / 16_777_216).rounded())
+                    pixels[index] = blend(pixels[index], min(255, a8))
+                    across &+= acrossStep
+                    along += un
+                    index &+= strideN
+                }
             }
         }
     }
 
     /// Source-over of the segment's colour at alpha `a8` onto a premultiplied pixel, two channels per
     /// multiply (each 16-bit lane holds c·a8 + d·(255 − a8) + 128 ≤ 65 153, so no carry crosses lanes);
-    /// rounding as pixman's: t ↦ (t + t >> 8) >> 8.
+    /// rounding as pixman's: t ↦ (t + t >> 8) >> 8. With a8 = 0 the pixel comes back unchanged.
     @inline(__always) private func blend(_ d: UInt32, _ a8: UInt32) -> UInt32 {
         let k = 255 &- a8
         var rb = sourceRB &* a8 &+ (d & 0x00FF_00FF) &* k &+ 0x0080_0080
@@ -121,19 +136,6 @@ struct PreparedSegment {
         var ag = sourceAG &* a8 &+ ((d >> 8) & 0x00FF_00FF) &* k &+ 0x0080_0080
         ag = (ag &+ ((ag >> 8) & 0x00FF_00FF)) & 0xFF00_FF00
         return rb | ag
-    }
-
-    /// `v` (expected in 0…255) rounded to the nearest integer and clamped, without trapping conversions:
-    /// adding 1.5 × 2⁵² leaves the rounded value in the low mantissa bits.
-    @inline(__always) static func byte(_ v: Double) -> UInt32 {
-        let clamped = v < 0 ? 0 : (v > 255 ? 255 : v)
-        return UInt32(truncatingIfNeeded: (clamped + 6_755_399_441_055_744).bitPattern) & 0x1FF
-    }
-
-    /// ⌊v⌋ for the moderate values of clipped geometry, without a libm call.
-    @inline(__always) static func floor(_ v: Double) -> Int {
-        let t = Int(v)
-        return Double(t) > v ? t - 1 : t
     }
 
     private static func channel(_ v: Double) -> UInt32 {
