@@ -2,7 +2,7 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config
+APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils
 RELEASE  = .build/release/nnviz
 
 .PHONY: all deps build release test demo gallery bench fixtures clean

@@ -30,8 +30,14 @@ final class CairoContext {
     func scale(_ x: Double, _ y: Double) { cairo_scale(pointer, x, y) }
     func rotate(radians: Double) { cairo_rotate(pointer, radians) }
 
+    /// Opacities are rounded to multiples of 1/255 when set (PDF output): cairo 1.16's PDF surface keeps one
+    /// graphics state per distinct opacity and finds it by linear search, so 109k edges with 109k opacities took
+    /// ~18 s; with at most 256 distinct values it is linear. 8-bit opacity is what PNG output has anyway.
+    var quantizesOpacity = false
+
     func setColor(_ c: Color) {
-        cairo_set_source_rgba(pointer, unit(c.r), unit(c.g), unit(c.b), unit(c.a))
+        let a = quantizesOpacity ? (unit(c.a) * 255).rounded() / 255 : unit(c.a)
+        cairo_set_source_rgba(pointer, unit(c.r), unit(c.g), unit(c.b), a)
     }
 
     func setStroke(_ s: Stroke) {

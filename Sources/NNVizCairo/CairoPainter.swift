@@ -37,7 +37,7 @@ public struct CairoPainter: Sendable {
                 let (w, h) = try canvasSize(scene, scale: 1)
                 let surface = try CairoSurface.svg(width: Double(w), height: Double(h))
                 try paint(scene, on: surface, format: .svg, scale: 1)
-                return SVGIds.normalize(try surface.finishDocument())
+                return SVGCompaction.compact(SVGIds.normalize(try surface.finishDocument()))
             case .pdf:
                 let (w, h) = try canvasSize(scene, scale: 1)
                 let surface = try CairoSurface.pdf(width: Double(w), height: Double(h))

@@ -20,6 +20,7 @@ struct ScenePainter {
     let fastLineThreshold: Int
 
     func paint(_ scene: Scene) throws(CairoError) {
+        context.quantizesOpacity = format == .pdf
         if scale != 1 { context.scale(scale, scale) }
         if scene.background.a > 0 {
             context.setColor(scene.background)

@@ -84,6 +84,31 @@ import FoundationXML
         #endif
     }
 
+    @Test func svgStylesAreCompactAndKeepTheirMeaning() throws {
+        var scene = Scene(width: 40, height: 40)
+        scene.add(.line(from: Point(0, 0), to: Point(40, 40), stroke: Stroke(Color(hex: "#0877bd")!, width: 1.5, dash: [4, 2])), role: "l")
+        scene.add(.circle(center: Point(20, 20), radius: 5, fill: Color(r: 0.2, g: 0.4, b: 0.6, a: 0.5), stroke: nil), role: "c")
+        let text = String(decoding: try CairoPainter().render(scene, format: .svg), as: UTF8.self)
+        #expect(text.contains("stroke:#0877bd;"))
+        #expect(text.contains("fill:#336699;fill-opacity:0.5;"))
+        #expect(text.contains("stroke-dasharray:4,2;"))
+        #expect(!text.contains("rgb("))
+        #expect(!text.contains("stroke-linecap:butt") && !text.contains("stroke-linejoin:miter"))
+    }
+
+    @Test func pdfKeepsOneGraphicsStatePerDistinctByteOpacity() throws {
+        // 1,000 edges with 1,000 different opacities: cairo's PDF surface would search a list of 1,000 graphics
+        // states for each; rounded to 1/255 at most 256 remain.
+        var batch = LineBatch()
+        for i in 0..<1_000 {
+            batch.append(from: Point(0, Double(i) / 10), to: Point(100, 100 - Double(i) / 10),
+                         color: Color(r: 0, g: 0, b: 1, a: 0.001 + Double(i) / 1_000.5), width: 0.5)
+        }
+        let pdf = String(decoding: try CairoPainter().render(Scene(width: 100, height: 100, items: [Item(.lines(batch), role: "e")]), format: .pdf), as: UTF8.self)
+        let states = pdf.components(separatedBy: "/CA ").count - 1
+        #expect(states > 200 && states <= 257)
+    }
+
     @Test func pdfHasAValidFixedCreationDateAndRenders() throws {
         let pdf = try CairoPainter().render(CairoTestSupport.everything(), format: .pdf)
         let text = String(decoding: pdf, as: UTF8.self)
