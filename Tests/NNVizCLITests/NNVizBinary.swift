@@ -27,8 +27,9 @@ enum NNVizBinary {
         packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures/\(name)").path
     }
 
-    static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String]? = nil) throws -> Result {
         let p = Process()
+        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.executableURL = url
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
