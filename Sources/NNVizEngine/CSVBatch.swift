@@ -1,0 +1,44 @@
+/// Reads a CSV batch: numbers only, comma-separated, with an optional header row of names.
+///
+/// The first row is a header when none of its fields is a number; errors name the row and column (1-based, as
+/// a spreadsheet shows them, counting the header row).
+enum CSVBatch {
+    static func parse(_ text: String, source: String, limits: LoadLimits) throws(NNVizError) -> Matrix {
+        var data: [Double] = []
+        var cols = -1
+        var rows = 0
+        var headerRow = 0
+        var firstRow = 0
+        var lineNumber = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            if line.trimmingWhitespace.isEmpty { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            if rows == 0 && headerRow == 0 && cols < 0 {
+                let numeric = fields.contains { f in
+                    let t = f.trimmingWhitespace
+                    return SpecNode.isDecimal(String(t)) && Double(t) != nil
+                }
+                if !numeric {
+                    headerRow = lineNumber
+                    cols = fields.count
+                    continue
+                }
+            }
+            if cols < 0 { cols = fields.count; firstRow = lineNumber }
+            guard fields.count == cols else {
+                let first = headerRow > 0 ? "the header (row \(headerRow))" : "row \(firstRow)"
+                throw NNVizError(source, "row \(lineNumber)", "has \(fields.count) values but \(first) has \(cols)")
+            }
+            guard data.count + cols <= limits.maxBatchValues else {
+                throw NNVizError(source, "row \(lineNumber)", "the batch holds more than \(limits.maxBatchValues) values (the limit)")
+            }
+            for (j, f) in fields.enumerated() {
+                data.append(try SampleLoader.number(f, source: source, location: "row \(lineNumber), column \(j + 1)"))
+            }
+            rows += 1
+        }
+        guard rows > 0 else { throw NNVizError(source, "", "holds no samples") }
+        return Matrix(rows: rows, cols: cols, data: data)
+    }
+}

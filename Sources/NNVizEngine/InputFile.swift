@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole input files with errors that say what went wrong (missing, a directory, unreadable, too large).
+public enum InputFile {
+    /// The bytes of the file at `path`, refusing files over `limit` bytes before reading them.
+    public static func read(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw NNVizError(path, "", reason(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw NNVizError(path, "", reason(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw NNVizError(path, "", "is a directory, not a file") }
+        let size = Int(st.st_size)
+        guard size <= limit else { throw NNVizError(path, "", "is \(size) bytes, more than the limit of \(limit)") }
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw NNVizError(path, "", reason(errno))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return bytes
+    }
+
+    /// The file's contents as UTF-8 text.
+    public static func text(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> String {
+        let bytes = try read(path, limit: limit)
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw NNVizError(path, "", "is not UTF-8 text")
+        }
+        return s
+    }
+
+    /// Whether a regular file or anything else exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// The file name without folders and without its last extension: `specs/net.json` → `net`.
+    public static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The lower-cased last extension without the dot, or "".
+    public static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        case EISDIR: return "is a directory, not a file"
+        case ENOTDIR: return "a folder in the path is not a directory"
+        default: return "cannot be read (\(String(cString: strerror(code))))"
+        }
+    }
+}

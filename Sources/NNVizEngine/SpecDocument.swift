@@ -1,0 +1,39 @@
+import Yams
+
+/// Parses JSON or YAML text into a node tree, turning parser failures into `line L, column C` errors.
+///
+/// JSON is read by the YAML parser (JSON is YAML's flow style), with no implicit typing: numbers are
+/// interpreted by the spec reader itself, so `"0.5"` stays a string and `NaN` is reported where it stands.
+enum SpecDocument {
+    /// The root node of `text`, named `source` in errors.
+    static func parse(_ text: String, source: String) throws(NNVizError) -> SpecNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let e as YamlError {
+            throw convert(e, source: source)
+        } catch {
+            throw NNVizError(source, "", "cannot be parsed (\(error))")
+        }
+        guard let root else { throw NNVizError(source, "", "is empty") }
+        return SpecNode(node: root, path: "", source: source)
+    }
+
+    static func convert(_ e: YamlError, source: String) -> NNVizError {
+        func at(_ m: Mark) -> String { "line \(m.line), column \(m.column)" }
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return NNVizError(source, at(mark), "malformed JSON/YAML: \(problem)")
+        case .reader(let problem, let offset, _, _):
+            return NNVizError(source, offset.map { "character \($0)" } ?? "", "malformed text: \(problem)")
+        case .duplicatedKeysInMapping(let keys, let context):
+            let list = keys.map { "'\($0)'" }.joined(separator: ", ")
+            return NNVizError(source, at(context.mark), "duplicate key \(list) in a mapping")
+        case .memory:
+            return NNVizError(source, "", "too large to parse")
+        default:
+            return NNVizError(source, "", "cannot be parsed (\(e))")
+        }
+    }
+}

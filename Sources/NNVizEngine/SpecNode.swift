@@ -1,0 +1,152 @@
+import Yams
+
+/// A node of a parsed JSON or YAML document together with its JSON path, so every error names its place.
+struct SpecNode {
+    let node: Node
+    /// JSON path from the root, e.g. `layers[1].weights`; empty for the root.
+    let path: String
+    /// The file or example the document came from.
+    let source: String
+
+    func error(_ message: String) -> NNVizError {
+        NNVizError(source, path, message)
+    }
+
+    func child(key: String, _ value: Node) -> SpecNode {
+        SpecNode(node: value, path: path.isEmpty ? key : "\(path).\(key)", source: source)
+    }
+
+    func child(index: Int, _ value: Node) -> SpecNode {
+        SpecNode(node: value, path: "\(path)[\(index)]", source: source)
+    }
+
+    /// What kind of value this is, for "expected …, found …" messages.
+    var kind: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let s):
+            if s.style == .plain {
+                if ["", "~", "null", "Null", "NULL"].contains(s.string) { return "null" }
+                return "'\(Self.clip(s.string))'"
+            }
+            return "the string \"\(Self.clip(s.string))\""
+        }
+    }
+
+    static func clip(_ s: String) -> String {
+        s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+
+    /// The entries of a mapping whose keys must come from `allowed`; unknown keys get a "did you mean" hint.
+    func mapping(allowed: [String]) throws(NNVizError) -> [String: SpecNode] {
+        guard case .mapping(let m) = node else { throw error("expected a mapping, found \(kind)") }
+        var out: [String: SpecNode] = [:]
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else { throw error("keys must be plain names") }
+            let key = ks.string
+            guard allowed.contains(key) else {
+                let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+                throw child(key: key, v).error("unknown key; \(hint)valid keys: \(allowed.joined(separator: ", "))")
+            }
+            out[key] = child(key: key, v)
+        }
+        return out
+    }
+
+    /// The items of a list.
+    func list() throws(NNVizError) -> [SpecNode] {
+        guard case .sequence(let s) = node else { throw error("expected a list, found \(kind)") }
+        return s.enumerated().map { child(index: $0.offset, $0.element) }
+    }
+
+    /// A finite number written plainly (JSON numbers, YAML floats and ints).
+    func number() throws(NNVizError) -> Double {
+        guard case .scalar(let s) = node, s.style == .plain else { throw error("expected a number, found \(kind)") }
+        let text = s.string
+        let value: Double?
+        switch text {
+        case ".nan", ".NaN", ".NAN": value = .nan
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": value = .infinity
+        case "-.inf", "-.Inf", "-.INF": value = -.infinity
+        default: value = Self.isDecimal(text) ? Double(text) : nil
+        }
+        guard let value else { throw error("expected a number, found \(kind)") }
+        guard value.isFinite else { throw error("is not a finite number (\(text))") }
+        return value
+    }
+
+    /// Decimal notation only (`-1.5e3`, `NaN`/`Infinity` as JSON writers emit); rejects hex floats and the like.
+    static func isDecimal(_ text: String) -> Bool {
+        if ["nan", "NaN", "inf", "Infinity", "-Infinity", "+Infinity", "-inf"].contains(text) { return true }
+        var sawDigit = false
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            default: return false
+            }
+        }
+        return sawDigit
+    }
+
+    /// A whole number in `range`.
+    func integer(in range: ClosedRange<Int>) throws(NNVizError) -> Int {
+        guard case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) else {
+            throw error("expected a whole number, found \(kind)")
+        }
+        guard range.contains(v) else { throw error("\(v) is out of range \(range.lowerBound)…\(range.upperBound)") }
+        return v
+    }
+
+    /// A label or name; plain numbers are taken as their text.
+    func string() throws(NNVizError) -> String {
+        guard case .scalar(let s) = node else { throw error("expected a string, found \(kind)") }
+        return s.string
+    }
+
+    /// A list of labels.
+    func strings() throws(NNVizError) -> [String] {
+        var out: [String] = []
+        for item in try list() { out.append(try item.string()) }
+        return out
+    }
+
+    /// A list of finite numbers.
+    func vector() throws(NNVizError) -> [Double] {
+        guard case .sequence(let s) = node else { throw error("expected a list of numbers, found \(kind)") }
+        var out = [Double](repeating: 0, count: s.count)
+        for (i, item) in s.enumerated() { out[i] = try child(index: i, item).number() }
+        return out
+    }
+
+    /// A non-empty rectangular list of lists of finite numbers, refusing more than `limit` values before reading them.
+    func matrix(limit: Int) throws(NNVizError) -> Matrix {
+        guard case .sequence(let rows) = node else { throw error("expected a list of rows, found \(kind)") }
+        guard !rows.isEmpty else { throw error("is empty; expected one row per input") }
+        var cols = -1
+        for (r, row) in rows.enumerated() {
+            guard case .sequence(let values) = row else {
+                throw child(index: r, row).error("expected a row (a list of numbers), found \(child(index: r, row).kind)")
+            }
+            if cols < 0 {
+                cols = values.count
+                guard cols > 0 else { throw child(index: r, row).error("is empty; expected one value per neuron") }
+                let (total, overflow) = rows.count.multipliedReportingOverflow(by: cols)
+                guard !overflow, total <= limit else {
+                    throw error("holds \(rows.count)×\(cols) values, more than the limit of \(limit)")
+                }
+            } else if values.count != cols {
+                throw child(index: r, row).error("has \(values.count) values but row 0 has \(cols) (ragged matrix)")
+            }
+        }
+        var data = [Double](repeating: 0, count: rows.count * cols)
+        for (r, row) in rows.enumerated() {
+            guard case .sequence(let values) = row else { continue }
+            let rowNode = child(index: r, row)
+            for (c, v) in values.enumerated() { data[r * cols + c] = try rowNode.child(index: c, v).number() }
+        }
+        return Matrix(rows: rows.count, cols: cols, data: data)
+    }
+}
