@@ -47,6 +47,7 @@ bench: deps
 # Regenerates the NumPy fixtures the tests compare against (needs python3 with numpy).
 fixtures:
 	python3 Tests/NNVizEngineTests/Fixtures/make_fixtures.py
+	python3 Tests/NNVizEngineTests/Fixtures/make_datasets.py
 
 clean:
 	rm -rf .build
