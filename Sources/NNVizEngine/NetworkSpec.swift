@@ -19,8 +19,6 @@ public enum NetworkSpec {
         let m = try root.mapping(allowed: rootKeys)
         let name = try m["name"]?.string() ?? defaultName
         let inputs = try m["inputs"]?.strings()
-        let outputs = m["outputs"]
-        let outputLabels = try outputs?.strings()
         let network: Network
         if let layers = m["layers"] {
             for key in ["sizes", "activations", "init"] {
@@ -34,7 +32,8 @@ public enum NetworkSpec {
         } else {
             throw root.error("has no layers; give 'layers' (explicit weights) or 'sizes', 'activations' and 'init' (generated)")
         }
-        guard let outputs, let outputLabels else { return network }
+        guard let outputs = m["outputs"] else { return network }
+        let outputLabels = try outputs.strings()
         guard outputLabels.count == network.outputCount else {
             throw outputs.error("has \(outputLabels.count) labels but the last layer has \(network.outputCount) neurons")
         }
@@ -47,6 +46,9 @@ public enum NetworkSpec {
                          limits: LoadLimits) throws(NNVizError) -> Network {
         let items = try node.list()
         guard !items.isEmpty else { throw node.error("is empty; a network needs at least one layer") }
+        guard items.count <= limits.maxLayers else {
+            throw node.error("has \(items.count) layers, more than the limit of \(limits.maxLayers)")
+        }
         var layers: [Layer] = []
         var parameters = 0
         for (k, item) in items.enumerated() {
@@ -90,8 +92,12 @@ public enum NetworkSpec {
 
     static func generated(_ m: [String: SpecNode], sizes sizesNode: SpecNode, name: String, inputs: SpecNode?,
                           inputLabels: [String]?, limits: LoadLimits) throws(NNVizError) -> Network {
+        let sizeItems = try sizesNode.list()
+        guard sizeItems.count <= limits.maxLayers + 1 else {
+            throw sizesNode.error("describes \(sizeItems.count - 1) layers, more than the limit of \(limits.maxLayers)")
+        }
         var sizes: [Int] = []
-        for item in try sizesNode.list() { sizes.append(try item.integer(in: 1...Int(Int32.max))) }
+        for item in sizeItems { sizes.append(try item.integer(in: 1...Int(Int32.max))) }
         guard sizes.count >= 2 else {
             throw sizesNode.error("has \(sizes.count) sizes; needs at least 2 (the inputs and one layer)")
         }
