@@ -24,7 +24,10 @@ extension Heatmap {
         for r in 0..<p.rows {
             for c in 0..<p.cols {
                 let v = p.value(r, c)
-                let rect = Rect(x: frame.x + Double(c) * cw, y: frame.y + Double(r) * ch, width: cw, height: ch)
+                // Edges on whole pixels, so neighbouring cells meet without antialiased seams.
+                let x0 = (frame.x + Double(c) * cw).rounded(), x1 = (frame.x + Double(c + 1) * cw).rounded()
+                let y0 = (frame.y + Double(r) * ch).rounded(), y1 = (frame.y + Double(r + 1) * ch).rounded()
+                let rect = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
                 let fill = p.scale.color(v)
                 b.add(.rect(rect, fill: fill, stroke: nil, cornerRadius: 0), role: "cell", name: "\(p.name)[\(r),\(c)]")
                 if showValues {
@@ -62,7 +65,7 @@ extension Heatmap {
                        role: "col-label", name: p.name)
             } else {
                 b.text(s, at: Point(x, frame.y - 4), font: f, color: b.theme.mutedText, anchor: .start, baseline: .middle,
-                       rotation: -Double.pi / 2, role: "col-label", name: p.name)
+                       rotation: -90, role: "col-label", name: p.name)
             }
         }
     }
@@ -93,7 +96,7 @@ extension Heatmap {
         }
         let title = options.sort && ch < lineH ? "rank" : rowAxisTitle
         b.text(title, at: Point(frame.x - widest - 12, frame.center.y), font: body, color: b.theme.text, anchor: .middle,
-               baseline: .bottom, rotation: -Double.pi / 2, role: "axis-title", name: p.name)
+               baseline: .bottom, rotation: -90, role: "axis-title", name: p.name)
     }
 
     /// Sign swatches and squares at real |w| values, the Hinton diagram's key.

@@ -61,7 +61,7 @@ extension RegionPlot {
         func emit(_ lines: [[(x: Double, y: Double)]], name: String) {
             var path = Path()
             for line in lines where line.count >= 2 {
-                for (k, p) in line.enumerated() {
+                for (k, p) in MarchingSquares.smoothed(line).enumerated() {
                     let q = Point(axes.frame.x + (p.x + 0.5) / Double(n) * axes.frame.width,
                                   axes.frame.y + (p.y + 0.5) / Double(n) * axes.frame.height)
                     if k == 0 { path.move(to: q) } else { path.line(to: q) }
