@@ -18,7 +18,7 @@ extension DiagramLayout {
             for (sa, i) in src.visible.enumerated() {
                 for (sb, j) in dst.visible.enumerated() {
                     let w = layer.weights.data[i * n + j]
-                    let text = NumberFormat.fixed(w, decimals)
+                    let text = LabelFormat.fixed(w, decimals)
                     let p = pos[li][sa], q = pos[li + 1][sb]
                     var placed: Rect?
                     for t in DiagramLayout.labelPositions {

@@ -49,7 +49,7 @@ extension DiagramLayout {
                 }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
-                    let rect = b.text("b = " + NumberFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
+                    let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
                                       color: b.theme.signText(bias), anchor: .middle, baseline: .top,
                                       role: "bias-label", name: labels[i])
                     obstacles.append(rect.padded(2, 1))

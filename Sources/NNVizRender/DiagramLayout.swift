@@ -130,7 +130,7 @@ struct DiagramLayout {
     static func sideText(_ d: LayerDiagram, _ c: Int, _ i: Int, _ decimals: Int) -> String {
         let label = d.labels(c)[i]
         guard let v = d.value(c, i) else { return label }
-        return label + " = " + NumberFormat.fixed(v, decimals)
+        return label + " = " + LabelFormat.fixed(v, decimals)
     }
 
     static func subtitle(_ d: LayerDiagram) -> String {

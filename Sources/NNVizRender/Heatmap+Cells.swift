@@ -18,8 +18,8 @@ extension Heatmap {
         let f = b.font(TextSize.small)
         var maxAbs = 0.0
         for v in p.values where v.isFinite { maxAbs = Swift.max(maxAbs, abs(v)) }
-        let decimals = NumberFormat.decimals(forMagnitude: maxAbs)
-        let widest = b.measure(NumberFormat.fixed(-maxAbs, decimals), f)
+        let decimals = LabelFormat.decimals(forMagnitude: maxAbs)
+        let widest = b.measure(LabelFormat.fixed(-maxAbs, decimals), f)
         let showValues = widest.width + 6 <= cw && widest.height + 2 <= ch
         for r in 0..<p.rows {
             for c in 0..<p.cols {
@@ -31,7 +31,7 @@ extension Heatmap {
                 let fill = p.scale.color(v)
                 b.add(.rect(rect, fill: fill, stroke: nil, cornerRadius: 0), role: "cell", name: "\(p.name)[\(r),\(c)]")
                 if showValues {
-                    b.text(NumberFormat.fixed(v, decimals), at: rect.center, font: f, color: Theme.textOn(fill), anchor: .middle,
+                    b.text(LabelFormat.fixed(v, decimals), at: rect.center, font: f, color: Theme.textOn(fill), anchor: .middle,
                            baseline: .middle, role: "cell-value", name: "\(p.name)[\(r),\(c)]")
                 }
             }
@@ -104,7 +104,7 @@ extension Heatmap {
         let f = b.font(TextSize.small)
         let m = Swift.max(abs(scale.lower), abs(scale.upper))
         let values = WeightLegend(scale: WeightScale(maxAbs: m)).sampleValues
-        let decimals = NumberFormat.decimals(forStep: NiceTicks(0, m, target: 3).step)
+        let decimals = LabelFormat.decimals(forStep: NiceTicks(0, m, target: 3).step)
         let side = 18.0
         var x = o.x
         let y = o.y + side / 2
@@ -119,7 +119,7 @@ extension Heatmap {
                         cornerRadius: 0), role: "legend", name: "hinton-cell")
             b.add(.rect(Rect(x: x + (side - sd) / 2, y: y - sd / 2, width: sd, height: sd), fill: b.theme.axis, stroke: nil,
                         cornerRadius: 0), role: "legend", name: "hinton-area")
-            x = b.text("|w| = " + NumberFormat.fixed(v, decimals), at: Point(x + side + 5, y), font: f, baseline: .middle,
+            x = b.text("|w| = " + LabelFormat.fixed(v, decimals), at: Point(x + side + 5, y), font: f, baseline: .middle,
                        role: "legend", name: "hinton-value").maxX + 16
         }
     }

@@ -38,7 +38,7 @@ extension Heatmap {
     func rowLabel(_ i: Int, _ t: Trace) -> String {
         guard t.batchSize <= 16, network.inputCount <= 4 else { return String(i) }
         let integral = t.input.data.allSatisfy { $0 == $0.rounded() && abs($0) < 1e6 }
-        let values = t.input.row(i).map { NumberFormat.fixed($0, integral ? 0 : 2) }
+        let values = t.input.row(i).map { LabelFormat.fixed($0, integral ? 0 : 2) }
         return "\(i) · (" + values.joined(separator: ", ") + ")"
     }
 

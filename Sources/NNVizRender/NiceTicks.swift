@@ -13,7 +13,7 @@ public struct NiceTicks: Sendable, Equatable {
         let raw = (hi - lo) / Double(Swift.max(1, target))
         let step = NiceTicks.niceStep(raw)
         let eps = step * 1e-6
-        let decimals = NumberFormat.decimals(forStep: step)
+        let decimals = LabelFormat.decimals(forStep: step)
         var p = 1.0
         for _ in 0..<decimals { p *= 10 }
         var vals: [Double] = []
@@ -41,5 +41,5 @@ public struct NiceTicks: Sendable, Equatable {
     }
 
     /// The tick labels, each with the axis' decimals.
-    public var labels: [String] { values.map { NumberFormat.fixed($0, decimals) } }
+    public var labels: [String] { values.map { LabelFormat.fixed($0, decimals) } }
 }

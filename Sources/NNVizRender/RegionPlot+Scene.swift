@@ -71,7 +71,7 @@ extension RegionPlot {
         }
         if field.outputCount == 1 {
             let c = RegionPlot.center(outputActivation)
-            emit(MarchingSquares.contour(n: n, level: c) { Double(field.values[$0 * n + $1]) }, name: NumberFormat.fixed(c, 1))
+            emit(MarchingSquares.contour(n: n, level: c) { Double(field.values[$0 * n + $1]) }, name: LabelFormat.fixed(c, 1))
         } else {
             var present = Set<UInt8>()
             for k in field.classes { present.insert(k) }

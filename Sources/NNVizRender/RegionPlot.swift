@@ -90,7 +90,7 @@ public struct RegionPlot: Figure {
     public var sliceText: String {
         guard network.inputCount > 2 else { return "" }
         let fixed = (0..<network.inputCount).filter { $0 != field.xInput && $0 != field.yInput }
-        return "other inputs fixed: " + fixed.map { network.inputLabels[$0] + " = " + NumberFormat.fixed(field.slice[$0], 2) }
+        return "other inputs fixed: " + fixed.map { network.inputLabels[$0] + " = " + LabelFormat.fixed(field.slice[$0], 2) }
             .joined(separator: ", ")
     }
 }

@@ -84,7 +84,7 @@ import NNVizScene
         let values = S.texts(scene, role: "value").map(\.text)
         #expect(values.contains("x1 = 0.60") && values.contains("x4 = 0.40"))
         let y = trace.output[0, 0]
-        #expect(values.contains("y = " + NumberFormat.fixed(y, 2)))
+        #expect(values.contains("y = " + LabelFormat.fixed(y, 2)))
         let scale = try #require(d.activationScale)
         #expect(S.fill(scene.item(role: "node", name: "y")) == scale.color(y))
         #expect(S.fill(scene.item(role: "node", name: "h1")) == scale.color(trace.post[0][0, 0]))

@@ -53,13 +53,13 @@ import NNVizScene
     }
 
     @Test func numbersAreLocaleFreeWithFixedDecimals() {
-        #expect(NumberFormat.fixed(-0.5, 2) == "−0.50")
-        #expect(NumberFormat.fixed(-0.004, 2) == "0.00")
-        #expect(NumberFormat.fixed(1234.5678, 1) == "1234.6")
-        #expect(NumberFormat.fixed(2, 0) == "2")
-        #expect(NumberFormat.fixed(.nan, 2) == "nan")
-        #expect(NumberFormat.decimals(forStep: 0.25) == 2)
-        #expect(NumberFormat.decimals(forStep: 5) == 0)
+        #expect(LabelFormat.fixed(-0.5, 2) == "−0.50")
+        #expect(LabelFormat.fixed(-0.004, 2) == "0.00")
+        #expect(LabelFormat.fixed(1234.5678, 1) == "1234.6")
+        #expect(LabelFormat.fixed(2, 0) == "2")
+        #expect(LabelFormat.fixed(.nan, 2) == "nan")
+        #expect(LabelFormat.decimals(forStep: 0.25) == 2)
+        #expect(LabelFormat.decimals(forStep: 5) == 0)
     }
 
     @Test func okabeItoClassesCycle() {
