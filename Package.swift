@@ -56,6 +56,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
     ]
 )

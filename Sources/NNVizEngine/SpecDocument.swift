@@ -24,6 +24,9 @@ enum SpecDocument {
         switch e {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return NNVizError(source, at(mark), "nested deeper than 1000 levels")
+            }
             return NNVizError(source, at(mark), "malformed JSON/YAML: \(problem)")
         case .reader(let problem, let offset, _, _):
             return NNVizError(source, offset.map { "character \($0)" } ?? "", "malformed text: \(problem)")
