@@ -57,32 +57,46 @@ struct LabelledData {
         return LabelledData(points: Matrix(rows: labels.count, cols: inputs, data: rows), labels: labels)
     }
 
+    /// The JSON form: `{"x": [[…], …], "y": [k, …]}`.
+    struct JSONForm: Decodable {
+        let x: [[Double]]
+        let y: [Double]
+    }
+
     static func json(_ bytes: [UInt8], source: String, inputs: Int) throws(NNVizError) -> LabelledData {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw NNVizError(source, "", "not valid JSON")
+        let form: JSONForm
+        do {
+            form = try JSONDecoder().decode(JSONForm.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw NNVizError(source, key.stringValue, "missing; expected {\"x\": [[…]], \"y\": […]}")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw NNVizError(source, path(context.codingPath), "is not a number where one is expected")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw NNVizError(source, path(context.codingPath), "is null where a number is expected")
+        } catch {
+            throw NNVizError(source, "", "not valid JSON; expected {\"x\": [[…]], \"y\": […]}")
         }
-        guard let dict = object as? [String: Any] else { throw NNVizError(source, "", "expected an object {\"x\": [[…]], \"y\": […]}") }
-        guard let xs = dict["x"] as? [Any] else { throw NNVizError(source, "x", "missing or not an array of rows") }
-        guard let ys = dict["y"] as? [Any] else { throw NNVizError(source, "y", "missing or not an array of classes") }
-        guard xs.count == ys.count else { throw NNVizError(source, "y", "has \(ys.count) classes but x has \(xs.count) rows") }
-        guard !xs.isEmpty else { throw NNVizError(source, "x", "no data rows") }
+        guard form.x.count == form.y.count else {
+            throw NNVizError(source, "y", "has \(form.y.count) classes but x has \(form.x.count) rows")
+        }
+        guard !form.x.isEmpty else { throw NNVizError(source, "x", "no data rows") }
         var rows: [Double] = [], labels: [Int] = []
-        for (i, row) in xs.enumerated() {
-            guard let r = row as? [Any], r.count == inputs else {
-                throw NNVizError(source, "x[\(i)]", "needs \(inputs) numbers, one per network input")
-            }
-            for (j, v) in r.enumerated() {
-                guard let n = v as? NSNumber, !(v is Bool), n.doubleValue.isFinite else {
-                    throw NNVizError(source, "x[\(i)][\(j)]", "is not a finite number")
-                }
-                rows.append(n.doubleValue)
-            }
-            guard let n = ys[i] as? NSNumber, !(ys[i] is Bool), let k = label(n.doubleValue) else {
-                throw NNVizError(source, "y[\(i)]", "is not a whole number ≥ 0")
-            }
+        for (i, row) in form.x.enumerated() {
+            guard row.count == inputs else { throw NNVizError(source, "x[\(i)]", "has \(row.count) values but needs \(inputs), one per network input") }
+            if let j = row.firstIndex(where: { !$0.isFinite }) { throw NNVizError(source, "x[\(i)][\(j)]", "is not a finite number") }
+            rows += row
+            guard let k = label(form.y[i]) else { throw NNVizError(source, "y[\(i)]", "is not a whole number ≥ 0") }
             labels.append(k)
         }
         return LabelledData(points: Matrix(rows: labels.count, cols: inputs, data: rows), labels: labels)
+    }
+
+    /// `x[2][1]` from a decoding path.
+    static func path(_ keys: [any CodingKey]) -> String {
+        var s = ""
+        for k in keys {
+            if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
+        }
+        return s
     }
 }
