@@ -126,23 +126,33 @@ struct GridOutput: @unchecked Sendable {
     let margins: UnsafeMutablePointer<Float>?
 }
 
-/// The network's parameters flattened for a tight per-sample loop, read by every tile at once.
+/// The network's parameters flattened into one buffer for a tight per-sample loop, read by every tile at once.
 final class GridKernel: @unchecked Sendable {
-    let weights: [[Double]]
-    let biases: [[Double]]
+    /// Per layer: weights (fanIn × fanOut) then biases, back to back.
+    let parameters: UnsafeMutablePointer<Double>
+    let offsets: [Int]
     let fanIn: [Int]
     let fanOut: [Int]
     let activations: [Activation]
     let width: Int
 
     init(_ network: Network) {
-        weights = network.layers.map(\.weights.data)
-        biases = network.layers.map(\.bias)
         fanIn = network.layers.map(\.fanIn)
         fanOut = network.layers.map(\.fanOut)
         activations = network.layers.map(\.activation)
         width = Swift.max(network.inputCount, fanOut.max() ?? 1)
+        var offs: [Int] = [], total = 0
+        for l in network.layers { offs.append(total); total += l.fanIn * l.fanOut + l.fanOut }
+        offsets = offs
+        parameters = .allocate(capacity: Swift.max(1, total))
+        for (k, l) in network.layers.enumerated() {
+            var o = offs[k]
+            for w in l.weights.data { parameters[o] = w; o += 1 }
+            for b in l.bias { parameters[o] = b; o += 1 }
+        }
     }
+
+    deinit { parameters.deallocate() }
 
     /// Calls `sink(cell, activations of layer last)` for every cell; tiles of 8 rows run concurrently,
     /// each with two scratch rows allocated once per tile.
@@ -154,13 +164,18 @@ final class GridKernel: @unchecked Sendable {
             let z = UnsafeMutablePointer<Double>.allocate(capacity: width)
             defer { a.deallocate(); z.deallocate() }
             let n = plane.n
-            for row in (t * tile)..<Swift.min(n, (t + 1) * tile) {
-                for col in 0..<n {
-                    for i in 0..<plane.base.count { a[i] = plane.base[i] }
-                    a[plane.axes.0] = plane.xs[col]
-                    a[plane.axes.1] = plane.ys[row]
-                    forward(a, z, through: last)
-                    sink(row * n + col, a)
+            plane.xs.withUnsafeBufferPointer { xs in
+                plane.base.withUnsafeBufferPointer { base in
+                    for row in (t * tile)..<Swift.min(n, (t + 1) * tile) {
+                        let y = plane.ys[row]
+                        for col in 0..<n {
+                            for i in 0..<base.count { a[i] = base[i] }
+                            a[plane.axes.0] = xs[col]
+                            a[plane.axes.1] = y
+                            forward(a, z, through: last)
+                            sink(row * n + col, a)
+                        }
+                    }
                 }
             }
         }
@@ -172,16 +187,13 @@ final class GridKernel: @unchecked Sendable {
     func forward(_ a: UnsafeMutablePointer<Double>, _ z: UnsafeMutablePointer<Double>, through last: Int) {
         for li in 0...last {
             let m = fanIn[li], n = fanOut[li]
-            weights[li].withUnsafeBufferPointer { wp in
-                biases[li].withUnsafeBufferPointer { bp in
-                    for j in 0..<n { z[j] = 0 }
-                    for k in 0..<m {
-                        let av = a[k], row = k * n
-                        for j in 0..<n { z[j] += av * wp[row + j] }
-                    }
-                    for j in 0..<n { z[j] += bp[j] }
-                }
+            let w = parameters + offsets[li], b = w + m * n
+            for j in 0..<n { z[j] = 0 }
+            for k in 0..<m {
+                let av = a[k], row = w + k * n
+                for j in 0..<n { z[j] += av * row[j] }
             }
+            for j in 0..<n { z[j] += b[j] }
             activations[li].apply(UnsafeBufferPointer(start: z, count: n), into: UnsafeMutableBufferPointer(start: a, count: n))
         }
     }
