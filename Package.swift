@@ -53,6 +53,16 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks — `make bench`: timings against NumPy + matplotlib peers and a plain-Cairo reference.
+        .executableTarget(
+            name: "NNVizBench",
+            dependencies: [
+                "NNVizEngine", "CCairo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/NNVizBench"
+        ),
+
         // MARK: Tests
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),

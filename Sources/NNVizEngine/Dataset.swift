@@ -1,0 +1,63 @@
+/// Labelled points for a decision-region overlay: one row of `points` per sample, one class index per row.
+///
+/// Comes from a bundled generator (`xor`, `moons:300`, …) or a file (CSV whose last column is the class, or
+/// JSON `{"x": [[…]], "y": […]}`); `Dataset.resolve` picks between them.
+public struct Dataset: Equatable, Sendable {
+    /// The bundled name (`xor:200`) or the file as the user named it.
+    public var name: String
+    /// `samples × features`.
+    public var points: Matrix
+    /// Class index per sample, 0 ..< `classCount`.
+    public var labels: [Int]
+
+    public init(name: String, points: Matrix, labels: [Int]) {
+        precondition(points.rows == labels.count && labels.allSatisfy { $0 >= 0 }, "Dataset shape mismatch")
+        self.name = name
+        self.points = points
+        self.labels = labels
+    }
+
+    /// Number of samples.
+    public var count: Int { labels.count }
+    /// Number of classes: the largest label plus one.
+    public var classCount: Int { (labels.max() ?? 0) + 1 }
+    /// How many samples carry each class, indexed by class.
+    public var classCounts: [Int] {
+        var counts = [Int](repeating: 0, count: classCount)
+        for l in labels { counts[l] += 1 }
+        return counts
+    }
+
+    /// The dataset as CSV: a header `x1,x2,…,label`, then one row per sample in shortest round-trip decimals.
+    public var csv: String {
+        var out = (1...max(points.cols, 1)).prefix(points.cols).map { "x\($0)" }.joined(separator: ",") + ",label\n"
+        for r in 0..<points.rows {
+            out += points.row(r).map { $0.description }.joined(separator: ",") + ",\(labels[r])\n"
+        }
+        return out
+    }
+
+    /// The dataset `argument` names: an existing file (`.csv` or `.json`), else a bundled dataset as `NAME` or
+    /// `NAME:COUNT` generated from `seed`. A local file shadows a bundled name.
+    public static func resolve(_ argument: String, seed: UInt32 = 0, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Dataset {
+        if InputFile.exists(argument) { return try load(path: argument, limits: limits) }
+        let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if let bundled = BundledDataset.named(parts[0]) {
+            var count: Int?
+            if parts.count == 2 {
+                guard let n = Int(parts[1]), n >= 1 else {
+                    throw NNVizError(argument, "", "'\(SpecNode.clip(parts[1]))' is not a sample count; write \(parts[0]):200")
+                }
+                guard n <= limits.maxBatchValues / 2 else {
+                    throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
+                }
+                count = n
+            }
+            return bundled.generate(count: count, seed: seed)
+        }
+        if ["csv", "json"].contains(InputFile.fileExtension(argument)) || argument.contains("/") {
+            throw NNVizError(argument, "", "no such file")
+        }
+        throw NNVizError(argument, "", "unknown dataset or missing file; datasets: \(BundledDataset.names)")
+    }
+}
