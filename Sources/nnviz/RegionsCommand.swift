@@ -11,9 +11,12 @@ struct RegionsCommand: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @Option(help: ArgumentHelp("Points to overlay: .csv (last column the class), .json {\"x\": [[…]], \"y\": […]}, or xor.",
+    @Option(help: ArgumentHelp("Points to overlay: .csv (last column the class), .json {\"x\": [[…]], \"y\": […]}, or a bundled set (xor, moons:300, …).",
                                valueName: "file"))
     var data: String?
+
+    @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
+    var dataSeed = 0
 
     @Option(help: "Grid evaluations per side (default: one per plot pixel), 2…8000.")
     var resolution: Int?
@@ -36,6 +39,7 @@ struct RegionsCommand: ParsableCommand {
     @OptionGroup var figure: FigureCommandOptions
 
     func validate() throws {
+        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         if let resolution, !(2...8000).contains(resolution) {
             throw ValidationError("--resolution must be between 2 and 8000, got \(resolution)")
         }
@@ -89,12 +93,15 @@ struct RegionsCommand: ParsableCommand {
                     throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(net.inputCount)")
                 }
             }
-            var labelled: LabelledData?
+            var labelled: Dataset?
             if let data {
-                let d = try LabelledData.load(data, inputs: net.inputCount)
+                let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: network.limits)
+                guard d.points.cols == net.inputCount else {
+                    throw NNVizError(data, "", "points have \(d.points.cols) values but \(net.name) takes \(net.inputCount) inputs")
+                }
                 let classes = Swift.max(2, net.outputCount)
                 if let (i, k) = d.labels.enumerated().first(where: { $0.element >= classes }) {
-                    throw NNVizError(data, "row \(i + 1)", "class \(k) but \(net.name) predicts classes 0 to \(classes - 1)")
+                    throw NNVizError(data, "sample \(i + 1)", "class \(k) but \(net.name) predicts classes 0 to \(classes - 1)")
                 }
                 labelled = d
             }

@@ -107,7 +107,8 @@ import Testing
         (["regions", "xor", "--x-range", "2:1", "-o", "r.png"], "error: --x-range: '2:1' is empty; the start must be below the end\n", 1),
         (["regions", "xor", "--data", "missing.csv", "-o", "r.png"], "error: missing.csv: no such file\n", 1),
         (["regions", "tiny-net", "--data", "xor", "-o", "r.png"],
-         "error: --data: the bundled xor points have 2 inputs but the network takes 4\n", 1),
+         "error: xor: points have 2 values but tiny-net takes 4 inputs\n", 1),
+        (["regions", "tiny-net", "--data", "moons:0", "-o", "r.png"], "error: moons:0: '0' is not a sample count; write moons:200\n", 1),
         (["diagram", "xor", "--theme", "blue", "-o", "d.png"], "error: nnviz: --theme must be light or dark, got 'blue' (see nnviz help)\n", 64),
     ])
     func errorsAreOneLine(_ args: [String], _ message: String, _ status: Int32) throws {
@@ -124,12 +125,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try "x1,x2,y\n0,0,0\n1,abc,1\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         let r = try NNVizBinary.run(["regions", "xor", "--data", "bad.csv", "-o", "r.png"], cwd: dir)
-        #expect(r.stderr == "error: bad.csv: line 3, column 2: 'abc' is not a finite number\n" && r.status == 1)
+        #expect(r.stderr == "error: bad.csv: row 3, column 2: 'abc' is not a number\n" && r.status == 1)
         try #"{"x": [[0, 0]], "y": [0.5]}"#.write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let j = try NNVizBinary.run(["regions", "xor", "--data", "bad.json", "-o", "r.png"], cwd: dir)
-        #expect(j.stderr == "error: bad.json: y[0]: is not a whole number ≥ 0\n" && j.status == 1)
+        #expect(j.stderr == "error: bad.json: y[0]: class 0.5 is not a whole number from 0 to 255 (or -1/1)\n" && j.status == 1)
         try #"{"x": [[0, true]], "y": [1]}"#.write(to: dir.appendingPathComponent("bool.json"), atomically: true, encoding: .utf8)
         let t = try NNVizBinary.run(["regions", "xor", "--data", "bool.json", "-o", "r.png"], cwd: dir)
-        #expect(t.stderr == "error: bool.json: x[0][1]: is not a number where one is expected\n" && t.status == 1)
+        #expect(t.stderr == "error: bool.json: x[0][1]: expected a number, found 'true'\n" && t.status == 1)
     }
 }
