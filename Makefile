@@ -32,6 +32,22 @@ demo: release
 	$(RELEASE) summary tiny-net
 	$(RELEASE) forward tiny-net --sample 0.6,0.1,0.9,0.4
 
+# The README's figures, rendered by nnviz itself into output/gallery/ (the one tracked part of output/).
+GALLERY = output/gallery
+gallery: release
+	@mkdir -p $(GALLERY)
+	$(RELEASE) diagram tiny-net --sample 0.6,0.1,0.9,0.4 --scale 2 -o $(GALLERY)/diagram-tiny-net.png
+	$(RELEASE) diagram xor --scale 2 -o $(GALLERY)/diagram-xor.png
+	$(RELEASE) diagram iris --random 1 --theme dark --scale 2 -o $(GALLERY)/diagram-iris-dark.png
+	$(RELEASE) diagram examples/mlp-784.yaml -o $(GALLERY)/diagram-mlp-784.png
+	$(RELEASE) diagram examples/mlp-784.yaml --all -o $(GALLERY)/diagram-mlp-784-all.png
+	$(RELEASE) heatmap xor --sample 0,0 --sample 0,1 --sample 1,0 --sample 1,1 --scale 2 -o $(GALLERY)/heatmap-xor.png
+	$(RELEASE) heatmap iris --random 32 --sort --scale 2 -o $(GALLERY)/heatmap-iris.png
+	$(RELEASE) heatmap iris --hinton --scale 2 -o $(GALLERY)/heatmap-iris-hinton.png
+	$(RELEASE) regions xor --data xor --neurons --scale 2 -o $(GALLERY)/regions-xor.png
+	$(RELEASE) regions xor-sigmoid --data xor:200 --neurons --theme dark --scale 2 -o $(GALLERY)/regions-xor-sigmoid-dark.png
+	$(RELEASE) regions iris --axes 3,4 --x-range 0:7 --y-range 0:2.6 --slice 5.8,3.0 --scale 2 -o $(GALLERY)/regions-iris.png
+
 # Times nnviz against NumPy + matplotlib peers and a plain-Cairo reference (issue 5); results in output/bench/.
 # matplotlib is installed with pip only when missing; without it the peers are skipped (no ratios).
 # Extra options for the bench tool: make bench BENCH_ARGS="--only diagram-png,regions --runs 3".

@@ -43,10 +43,10 @@ public struct GridField: Sendable {
 
 extension Network {
     /// Evaluates the network on `resolution × resolution` cell centres over `xRange × yRange` of inputs
-    /// `axes`, the other inputs fixed at `slice` (default 0). Tiles of rows run on every core with per-tile
-    /// scratch buffers (no allocation per sample), so memory stays at the output field (4 bytes per cell,
-    /// 5 with several outputs) plus hidden fields at `hiddenResolution` (≤ 200 by default).
-    /// Values equal `forward` on the same points exactly (same accumulation order).
+    /// `axes`, the other inputs fixed at `slice` (default 0). Bands of grid rows go through `evaluateOutputs`
+    /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
+    /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
+    /// Values equal `forward` on the same points exactly.
     public func evaluateGrid(axes: (Int, Int) = (0, 1), xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                              resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil) -> GridField {
         precondition(axes.0 >= 0 && axes.0 < inputCount && axes.1 >= 0 && axes.1 < inputCount && axes.0 != axes.1,
@@ -56,43 +56,33 @@ extension Network {
         if base.count != inputCount { base = [Double](repeating: 0, count: inputCount) }
         let k = outputCount
         let hn = Swift.max(1, Swift.min(n, hiddenResolution ?? 200))
-        let kernel = GridKernel(self)
+        let plane = GridPlane(n: n, xRange: xRange, yRange: yRange, axes: axes, base: base)
 
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
         var classes: [UInt8] = k > 1 ? [UInt8](repeating: 0, count: n * n) : []
         var margins: [Float] = k > 1 ? [Float](repeating: 0, count: n * n) : []
-        let plane = GridPlane(n: n, xRange: xRange, yRange: yRange, axes: axes, base: base)
-        values.withUnsafeMutableBufferPointer { vp in
-            classes.withUnsafeMutableBufferPointer { cp in
-                margins.withUnsafeMutableBufferPointer { mp in
-                    let out = GridOutput(values: vp.baseAddress, classes: cp.baseAddress, margins: mp.baseAddress)
-                    kernel.run(plane, throughLayer: layers.count - 1) { cell, act in
-                        if k == 1 {
-                            out.values![cell] = Float(act[0])
-                        } else {
-                            var best = 0, top = -Double.infinity, second = -Double.infinity
-                            for j in 0..<k {
-                                let v = act[j]
-                                if v > top { second = top; top = v; best = j } else if v > second { second = v }
-                            }
-                            out.classes![cell] = UInt8(Swift.min(best, 255))
-                            out.margins![cell] = Float(top - second)
-                        }
-                    }
+        plane.evaluate(self) { cell, out in
+            if k == 1 {
+                values[cell] = Float(out[0])
+            } else {
+                var best = 0, top = -Double.infinity, second = -Double.infinity
+                for j in 0..<k {
+                    let v = out[j]
+                    if v > top { second = top; top = v; best = j } else if v > second { second = v }
                 }
+                classes[cell] = UInt8(Swift.min(best, 255))
+                margins[cell] = Float(top - second)
             }
         }
-
+        // Hidden fields: the network cut after each hidden layer, on the coarser grid.
         var hidden: [[Float]] = []
         let hplane = GridPlane(n: hn, xRange: xRange, yRange: yRange, axes: axes, base: base)
         for l in 0..<(layers.count - 1) {
             let w = layers[l].fanOut
+            let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
-            field.withUnsafeMutableBufferPointer { fp in
-                let out = GridOutput(values: fp.baseAddress, classes: nil, margins: nil)
-                kernel.run(hplane, throughLayer: l) { cell, act in
-                    for j in 0..<w { out.values![cell * w + j] = Float(act[j]) }
-                }
+            hplane.evaluate(head) { cell, out in
+                for j in 0..<w { field[cell * w + j] = Float(out[j]) }
             }
             hidden.append(field)
         }
@@ -103,7 +93,7 @@ extension Network {
 }
 
 /// The cell centres of one grid and the fixed inputs.
-struct GridPlane: Sendable {
+struct GridPlane {
     let n: Int
     let xs: [Double]
     let ys: [Double]
@@ -117,72 +107,36 @@ struct GridPlane: Sendable {
         self.axes = axes
         self.base = base
     }
-}
 
-/// Destination buffers shared by the tiles; each tile writes only its own cells.
-struct GridOutput: @unchecked Sendable {
-    let values: UnsafeMutablePointer<Float>?
-    let classes: UnsafeMutablePointer<UInt8>?
-    let margins: UnsafeMutablePointer<Float>?
-}
-
-/// The network's parameters flattened for a tight per-sample loop, read by every tile at once.
-final class GridKernel: @unchecked Sendable {
-    let weights: [[Double]]
-    let biases: [[Double]]
-    let fanIn: [Int]
-    let fanOut: [Int]
-    let activations: [Activation]
-    let width: Int
-
-    init(_ network: Network) {
-        weights = network.layers.map(\.weights.data)
-        biases = network.layers.map(\.bias)
-        fanIn = network.layers.map(\.fanIn)
-        fanOut = network.layers.map(\.fanOut)
-        activations = network.layers.map(\.activation)
-        width = Swift.max(network.inputCount, fanOut.max() ?? 1)
-    }
-
-    /// Calls `sink(cell, activations of layer last)` for every cell; tiles of 8 rows run concurrently,
-    /// each with two scratch rows allocated once per tile.
-    func run(_ plane: GridPlane, throughLayer last: Int, _ sink: @Sendable (Int, UnsafeMutablePointer<Double>) -> Void) {
-        let tile = 8
-        let tiles = (plane.n + tile - 1) / tile
-        DispatchQueue.concurrentPerform(iterations: tiles) { t in
-            let a = UnsafeMutablePointer<Double>.allocate(capacity: width)
-            let z = UnsafeMutablePointer<Double>.allocate(capacity: width)
-            defer { a.deallocate(); z.deallocate() }
-            let n = plane.n
-            for row in (t * tile)..<Swift.min(n, (t + 1) * tile) {
-                for col in 0..<n {
-                    for i in 0..<plane.base.count { a[i] = plane.base[i] }
-                    a[plane.axes.0] = plane.xs[col]
-                    a[plane.axes.1] = plane.ys[row]
-                    forward(a, z, through: last)
-                    sink(row * n + col, a)
+    /// Runs `network` on every cell, a band of rows at a time (about 64k cells, so the band's inputs and
+    /// outputs stay a few MB), and hands each cell's outputs to `sink` in row-major order.
+    func evaluate(_ network: Network, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
+        let m = base.count, k = network.outputCount
+        let bandRows = Swift.max(1, Swift.min(n, 65_536 / n))
+        var input = [Double](repeating: 0, count: bandRows * n * m)
+        var output = [Double](repeating: 0, count: bandRows * n * k)
+        var row = 0
+        while row < n {
+            let rows = Swift.min(bandRows, n - row)
+            let cells = rows * n
+            for r in 0..<rows {
+                for c in 0..<n {
+                    let o = (r * n + c) * m
+                    for i in 0..<m { input[o + i] = base[i] }
+                    input[o + axes.0] = xs[c]
+                    input[o + axes.1] = ys[row + r]
                 }
             }
-        }
-    }
-
-    /// One sample through layers `0...last`, in place in `a`: `z = Σₖ a[k]·W[k][j]` (k ascending), `+ b[j]`,
-    /// then the activation, exactly as `Network.forward` accumulates.
-    @inline(__always)
-    func forward(_ a: UnsafeMutablePointer<Double>, _ z: UnsafeMutablePointer<Double>, through last: Int) {
-        for li in 0...last {
-            let m = fanIn[li], n = fanOut[li]
-            weights[li].withUnsafeBufferPointer { wp in
-                biases[li].withUnsafeBufferPointer { bp in
-                    for j in 0..<n { z[j] = 0 }
-                    for k in 0..<m {
-                        let av = a[k], row = k * n
-                        for j in 0..<n { z[j] += av * wp[row + j] }
-                    }
-                    for j in 0..<n { z[j] += bp[j] }
+            input.withUnsafeBufferPointer { ip in
+                output.withUnsafeMutableBufferPointer { op in
+                    network.evaluateOutputs(rows: cells, input: UnsafeBufferPointer(rebasing: ip[0..<(cells * m)]),
+                                            into: UnsafeMutableBufferPointer(rebasing: op[0..<(cells * k)]))
                 }
             }
-            activations[li].apply(UnsafeBufferPointer(start: z, count: n), into: UnsafeMutableBufferPointer(start: a, count: n))
+            output.withUnsafeBufferPointer { op in
+                for cell in 0..<cells { sink(row * n + cell, UnsafeBufferPointer(rebasing: op[(cell * k)..<((cell + 1) * k)])) }
+            }
+            row += rows
         }
     }
 }

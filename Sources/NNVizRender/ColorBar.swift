@@ -19,7 +19,7 @@ public struct ColorBar {
     }
 
     var ticks: NiceTicks {
-        NiceTicks(scale.lower, scale.upper, target: Swift.max(2, Swift.min(6, Int(length / 55))))
+        NiceTicks(scale.lower, scale.upper, target: Swift.max(3, Swift.min(6, Int(length / 35))))
     }
 
     /// Width and height the bar with its title and tick labels occupies.

@@ -18,7 +18,7 @@ extension DiagramLayout {
             for (sa, i) in src.visible.enumerated() {
                 for (sb, j) in dst.visible.enumerated() {
                     let w = layer.weights.data[i * n + j]
-                    let text = NumberFormat.fixed(w, decimals)
+                    let text = LabelFormat.fixed(w, decimals)
                     let p = pos[li][sa], q = pos[li + 1][sb]
                     var placed: Rect?
                     for t in DiagramLayout.labelPositions {
@@ -47,7 +47,7 @@ extension DiagramLayout {
         let biasTitle = "bias: ring around each neuron"
         let caption = labels ? "ring width ∝ |b|, value below" : "ring width ∝ |b|"
         let items = ["b > 0", "b < 0"]
-        let rowW = items.map { 22 + 6 + b.measure($0, f).width }.reduce(0, +) + 16 + b.measure(caption, f).width + 16
+        let rowW = items.map { 43 + b.measure($0, f).width }.reduce(0, +) + b.measure(caption, f).width
         let bw = Swift.max(b.measure(biasTitle, f).width, rowW)
         let ringScale = scale
         blocks.append(LegendFlow.Block(width: bw, height: lineH + 6 + 26) { b, o in

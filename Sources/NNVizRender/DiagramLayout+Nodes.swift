@@ -14,7 +14,13 @@ extension DiagramLayout {
             let labels = d.labels(c)
             let col = cols[c]
             // Side labels only where they have room (dense columns label their first and last neuron).
-            let sideEvery = slot >= labelH + 2
+            let sideEvery = spacing[c] >= labelH + 2
+            let r = radii[c]
+            // Labels inside hidden neurons only when every drawn label of the column fits.
+            let inside = c > 0 && c < L && col.visible.allSatisfy { i in
+                let e = b.measure(labels[i], small)
+                return e.width <= 2 * r - 5 && e.height <= 2 * r - 2
+            }
             for (vi, i) in col.visible.enumerated() {
                 let p = pos[c][vi]
                 let v = d.value(c, i)
@@ -30,12 +36,9 @@ extension DiagramLayout {
                 b.add(.circle(center: p, radius: r, fill: fill, stroke: stroke), role: "node", name: labels[i])
                 obstacles.append(Rect(x: p.x - r - 2, y: p.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))
                 // Label inside hidden neurons when it fits.
-                if c > 0 && c < L {
-                    let e = b.measure(labels[i], small)
-                    if e.width <= 2 * r - 5 && e.height <= 2 * r - 2 {
-                        b.text(labels[i], at: p, font: small, color: Theme.textOn(fill), anchor: .middle, baseline: .middle,
-                               role: "node-label", name: labels[i])
-                    }
+                if inside {
+                    b.text(labels[i], at: p, font: small, color: Theme.textOn(fill), anchor: .middle, baseline: .middle,
+                           role: "node-label", name: labels[i])
                 }
                 if (c == 0 || c == L) && (sideEvery || vi == 0 || vi == col.visible.count - 1) {
                     let s = DiagramLayout.sideText(d, c, i, valueDecimals)
@@ -46,7 +49,7 @@ extension DiagramLayout {
                 }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
-                    let rect = b.text("b = " + NumberFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
+                    let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
                                       color: b.theme.signText(bias), anchor: .middle, baseline: .top,
                                       role: "bias-label", name: labels[i])
                     obstacles.append(rect.padded(2, 1))

@@ -9,8 +9,11 @@ struct DiagramLayout {
     let margin = 24.0
     /// Tiny-node mode for `--all` on wide layers: no labels inside nodes, edges as line batches.
     let dense: Bool
+    /// Largest node radius, and each column's radius and slot spacing (dense columns spread over the height).
     let r: Double
+    let radii: [Double]
     let slot: Double
+    let spacing: [Double]
     let colGap: Double
     let x0: Double
     let plotTop: Double
@@ -39,7 +42,9 @@ struct DiagramLayout {
         dense = maxSlots > 40
         labelsShown = diagram.showsWeightLabels
         let maxW = diagram.maxAbsWeight
-        edgeScale = dense ? .dense(maxAbs: maxW) : WeightScale(maxAbs: maxW)
+        var drawnEdges = 0
+        for k in 0..<L { drawnEdges += cols[k].visible.count * cols[k + 1].visible.count }
+        edgeScale = dense ? .dense(maxAbs: maxW) : (drawnEdges > 150 ? .medium(maxAbs: maxW) : WeightScale(maxAbs: maxW))
         var vmax = 0.0
         if let t = diagram.trace, t.batchSize > 0 {
             for c in 0...L { for v in t.activations(ofLayer: c).row(diagram.sample) where v.isFinite { vmax = Swift.max(vmax, abs(v)) } }
@@ -50,13 +55,18 @@ struct DiagramLayout {
         // Node radius: big enough for hidden labels inside, within 15…24.
         var labelW = 0.0
         for c in 1..<Swift.max(1, L) { for i in cols[c].visible { labelW = Swift.max(labelW, builder.measure(diagram.labels(c)[i], small).width) } }
-        let rNormal = Swift.min(24, Swift.max(15, labelW / 2 + 5))
+        let widest = cols.map(\.visible.count).max() ?? 1
+        let rNormal = Swift.min(widest > 8 ? 16 : 24, Swift.max(15, labelW / 2 + 5))
         // Side labels: inputs on the left, outputs on the right, with values when a sample is shown.
         var left = 0.0, right = 0.0
         for i in cols[0].visible { left = Swift.max(left, builder.measure(DiagramLayout.sideText(diagram, 0, i, valueDecimals), body).width) }
         for i in cols[L].visible { right = Swift.max(right, builder.measure(DiagramLayout.sideText(diagram, L, i, valueDecimals), body).width) }
         left += 10; right += 10
-        let headerW = (0...L).map { builder.measure(diagram.header($0), hf).width }.max() ?? 0
+        let headerWs = (0...L).map { builder.measure(diagram.header($0), hf).width }
+        let headerW = headerWs.max() ?? 0
+        // Headers are centred on their columns: the outer ones must not stick out of the margins.
+        left = Swift.max(left, headerWs[0] / 2 - rNormal)
+        right = Swift.max(right, headerWs[L] / 2 - rNormal)
         let headerH = builder.measure("Ag", hf).height + 16
         let lineH = builder.measure("Ag", small).height
 
@@ -83,7 +93,8 @@ struct DiagramLayout {
         // Heights: slot spacing from the content unless a height is given.
         let legendProbe = DiagramLayout.legendBlocks(diagram, builder, edgeScale, dense, labelsShown)
         for blk in legendProbe { leg.append(blk) }
-        if o.width == nil { width = Swift.max(width, Swift.min(leg.width(maxWidth: 900), 900) + 2 * margin) }
+        let widestBlock = leg.blocks.map(\.width).max() ?? 0
+        if o.width == nil { width = Swift.max(width, Swift.min(leg.width(maxWidth: 900), 900) + 2 * margin, widestBlock + 2 * margin) }
         let legendH = leg.height(maxWidth: width - 2 * margin)
         legend = leg
         plotTop = margin + titleH + headerH
@@ -98,9 +109,15 @@ struct DiagramLayout {
             if labelsShown { s = Swift.max(s, 2 * rNormal + lineH + 22) * spacingBoost }
             if cols.contains(where: \.isElided) { s = Swift.max(s, lineH + 14) }
         }
-        r = dense ? Swift.max(0.7, Swift.min(rNormal, s * 0.38)) : Swift.min(rNormal, s * 0.42)
         slot = s
         plotHeight = s * Double(maxSlots)
+        let normalSlot = Swift.max(2 * rNormal + 14, 46)
+        let isDense = dense
+        let sp = cols.map { col in isDense ? Swift.min(normalSlot, s * Double(maxSlots) / Double(Swift.max(1, col.slotCount))) : s }
+        let rs = sp.map { isDense ? Swift.max(0.7, Swift.min(rNormal, $0 * 0.38)) : Swift.min(rNormal, $0 * 0.42) }
+        spacing = sp
+        radii = rs
+        r = rs.max() ?? rNormal
         legendTop = plotTop + plotHeight + 28
         let height = o.height ?? legendTop + legendH + margin
         let usedW = left + 2 * r + gap * Double(L) + right
@@ -113,7 +130,7 @@ struct DiagramLayout {
     static func sideText(_ d: LayerDiagram, _ c: Int, _ i: Int, _ decimals: Int) -> String {
         let label = d.labels(c)[i]
         guard let v = d.value(c, i) else { return label }
-        return label + " = " + NumberFormat.fixed(v, decimals)
+        return label + " = " + LabelFormat.fixed(v, decimals)
     }
 
     static func subtitle(_ d: LayerDiagram) -> String {
@@ -126,7 +143,7 @@ struct DiagramLayout {
 
     func y(_ c: Int, slot k: Int) -> Double {
         let mid = plotTop + plotHeight / 2
-        return mid + (Double(k) - Double(cols[c].slotCount - 1) / 2) * slot
+        return mid + (Double(k) - Double(cols[c].slotCount - 1) / 2) * spacing[c]
     }
 
     mutating func build() -> Result {

@@ -18,17 +18,20 @@ extension Heatmap {
         let f = b.font(TextSize.small)
         var maxAbs = 0.0
         for v in p.values where v.isFinite { maxAbs = Swift.max(maxAbs, abs(v)) }
-        let decimals = NumberFormat.decimals(forMagnitude: maxAbs)
-        let widest = b.measure(NumberFormat.fixed(-maxAbs, decimals), f)
+        let decimals = LabelFormat.decimals(forMagnitude: maxAbs)
+        let widest = b.measure(LabelFormat.fixed(-maxAbs, decimals), f)
         let showValues = widest.width + 6 <= cw && widest.height + 2 <= ch
         for r in 0..<p.rows {
             for c in 0..<p.cols {
                 let v = p.value(r, c)
-                let rect = Rect(x: frame.x + Double(c) * cw, y: frame.y + Double(r) * ch, width: cw, height: ch)
+                // Edges on whole pixels, so neighbouring cells meet without antialiased seams.
+                let x0 = (frame.x + Double(c) * cw).rounded(), x1 = (frame.x + Double(c + 1) * cw).rounded()
+                let y0 = (frame.y + Double(r) * ch).rounded(), y1 = (frame.y + Double(r + 1) * ch).rounded()
+                let rect = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
                 let fill = p.scale.color(v)
                 b.add(.rect(rect, fill: fill, stroke: nil, cornerRadius: 0), role: "cell", name: "\(p.name)[\(r),\(c)]")
                 if showValues {
-                    b.text(NumberFormat.fixed(v, decimals), at: rect.center, font: f, color: Theme.textOn(fill), anchor: .middle,
+                    b.text(LabelFormat.fixed(v, decimals), at: rect.center, font: f, color: Theme.textOn(fill), anchor: .middle,
                            baseline: .middle, role: "cell-value", name: "\(p.name)[\(r),\(c)]")
                 }
             }
@@ -62,7 +65,7 @@ extension Heatmap {
                        role: "col-label", name: p.name)
             } else {
                 b.text(s, at: Point(x, frame.y - 4), font: f, color: b.theme.mutedText, anchor: .start, baseline: .middle,
-                       rotation: -Double.pi / 2, role: "col-label", name: p.name)
+                       rotation: -90, role: "col-label", name: p.name)
             }
         }
     }
@@ -93,7 +96,7 @@ extension Heatmap {
         }
         let title = options.sort && ch < lineH ? "rank" : rowAxisTitle
         b.text(title, at: Point(frame.x - widest - 12, frame.center.y), font: body, color: b.theme.text, anchor: .middle,
-               baseline: .bottom, rotation: -Double.pi / 2, role: "axis-title", name: p.name)
+               baseline: .bottom, rotation: -90, role: "axis-title", name: p.name)
     }
 
     /// Sign swatches and squares at real |w| values, the Hinton diagram's key.
@@ -101,7 +104,7 @@ extension Heatmap {
         let f = b.font(TextSize.small)
         let m = Swift.max(abs(scale.lower), abs(scale.upper))
         let values = WeightLegend(scale: WeightScale(maxAbs: m)).sampleValues
-        let decimals = NumberFormat.decimals(forStep: NiceTicks(0, m, target: 3).step)
+        let decimals = LabelFormat.decimals(forStep: NiceTicks(0, m, target: 3).step)
         let side = 18.0
         var x = o.x
         let y = o.y + side / 2
@@ -116,7 +119,7 @@ extension Heatmap {
                         cornerRadius: 0), role: "legend", name: "hinton-cell")
             b.add(.rect(Rect(x: x + (side - sd) / 2, y: y - sd / 2, width: sd, height: sd), fill: b.theme.axis, stroke: nil,
                         cornerRadius: 0), role: "legend", name: "hinton-area")
-            x = b.text("|w| = " + NumberFormat.fixed(v, decimals), at: Point(x + side + 5, y), font: f, baseline: .middle,
+            x = b.text("|w| = " + LabelFormat.fixed(v, decimals), at: Point(x + side + 5, y), font: f, baseline: .middle,
                        role: "legend", name: "hinton-value").maxX + 16
         }
     }

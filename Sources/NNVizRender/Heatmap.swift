@@ -55,7 +55,7 @@ public struct Heatmap: Figure {
         // Cell sizes: from the content, or from the given width and height.
         var cw = Swift.min(48, Swift.max(0.5, 720 / Double(Swift.max(1, totalCols))))
         var ch = Swift.min(26, Swift.max(0.25, 440 / Double(maxRows)))
-        if square { let s = Swift.min(cw, Swift.max(0.5, Swift.min(40, 480 / Double(maxRows)))); cw = s; ch = s }
+        if square { let s = Swift.min(46, 960 / Double(Swift.max(1, totalCols)), Swift.max(0.5, Swift.min(46, 480 / Double(maxRows)))); cw = s; ch = s }
         if let w = o.width {
             let fixed = 2 * margin + leftW + gap * Double(ps.count - 1) + (shared ? 0 : rowLabelW.reduce(0, +))
             cw = Swift.max(0.25, (w - fixed) / Double(Swift.max(1, totalCols)))

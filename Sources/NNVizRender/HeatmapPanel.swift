@@ -34,6 +34,14 @@ extension Heatmap {
         }
     }
 
+    /// A row's label: the sample index, followed by its inputs for small batches of few inputs (`2 · (1, 0)`).
+    func rowLabel(_ i: Int, _ t: Trace) -> String {
+        guard t.batchSize <= 16, network.inputCount <= 4 else { return String(i) }
+        let integral = t.input.data.allSatisfy { $0 == $0.rounded() && abs($0) < 1e6 }
+        let values = t.input.row(i).map { LabelFormat.fixed($0, integral ? 0 : 2) }
+        return "\(i) · (" + values.joined(separator: ", ") + ")"
+    }
+
     /// Layers shown, counting the input as 0 (out-of-range entries are dropped).
     var shownLayers: [Int] {
         let L = network.layers.count
@@ -45,7 +53,7 @@ extension Heatmap {
     func activationPanels() -> [HeatmapPanel] {
         guard let t = trace else { return [] }
         let order = sampleOrder
-        let rowLabels = order.map(String.init)
+        let rowLabels = order.map { rowLabel($0, t) }
         return shownLayers.map { k in
             let m: Matrix = k == 0 ? t.input : (options.pre ? t.pre[k - 1] : t.post[k - 1])
             var vals = [Double](); vals.reserveCapacity(order.count * m.cols)
@@ -76,7 +84,7 @@ extension Heatmap {
         let ks = shownLayers
         var m = 0.0
         for k in ks { for w in network.layers[k - 1].weights.data where w.isFinite { m = Swift.max(m, abs(w)) } }
-        let scale = ColorScale.diverging(center: 0, halfRange: m, label: "weight w")
+        let scale = ColorScale.diverging(center: 0, covering: [m], label: "weight w")
         return ks.map { k in
             let l = network.layers[k - 1]
             let inputs = k == 1 ? network.inputLabels : network.layers[k - 2].neuronLabels
@@ -94,7 +102,7 @@ extension Heatmap {
             if b.lowerBound < 0 { return .diverging(center: 0, halfRange: 1, label: label) }
             return .sequential(b.lowerBound, b.upperBound, label: label)
         }
-        if lo >= 0 { return .sequential(0, hi, label: label) }
-        return .diverging(center: 0, halfRange: Swift.max(-lo, hi), label: label)
+        if lo >= 0 { return .sequential(0, ColorScale.niceCeiling(hi), label: label) }
+        return .diverging(center: 0, covering: [lo, hi], label: label)
     }
 }

@@ -19,14 +19,15 @@ public enum MarchingSquares {
             }
             return id
         }
-        var above = [Bool](repeating: false, count: n * n)
-        var vals = [Double](repeating: 0, count: n * n)
-        for r in 0..<n { for c in 0..<n { let v = value(r, c); vals[r * n + c] = v; above[r * n + c] = v >= level } }
+        // Two rows of values at a time: memory stays O(n) however fine the grid.
+        var upper = (0..<n).map { value(0, $0) }
+        var lower = [Double](repeating: 0, count: n)
         for r in 0..<(n - 1) {
+            for c in 0..<n { lower[c] = value(r + 1, c) }
+            defer { swap(&upper, &lower) }
             for c in 0..<(n - 1) {
-                let a = vals[r * n + c], b = vals[r * n + c + 1], d = vals[(r + 1) * n + c], e = vals[(r + 1) * n + c + 1]
-                let code = (above[r * n + c] ? 8 : 0) | (above[r * n + c + 1] ? 4 : 0) | (above[(r + 1) * n + c + 1] ? 2 : 0)
-                    | (above[(r + 1) * n + c] ? 1 : 0)
+                let a = upper[c], b = upper[c + 1], d = lower[c], e = lower[c + 1]
+                let code = (a >= level ? 8 : 0) | (b >= level ? 4 : 0) | (e >= level ? 2 : 0) | (d >= level ? 1 : 0)
                 if code == 0 || code == 15 { continue }
                 let top = { crossing(r, c, r, c + 1, a, b) }
                 let right = { crossing(r, c + 1, r + 1, c + 1, b, e) }
@@ -51,6 +52,22 @@ public enum MarchingSquares {
             }
         }
         return chain(segments).map { $0.map { points[$0]! } }
+    }
+
+    /// The polyline after six passes of a ¼-½-¼ average of neighbouring vertices (ends fixed): removes the
+    /// one-cell staircase that hard (step) fields leave, moving smooth contours by about a cell at most (a Gaussian of σ ≈ 1.7 cells).
+    public static func smoothed(_ line: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard line.count > 2 else { return line }
+        var cur = line
+        for _ in 0..<6 {
+            var next = cur
+            for i in 1..<(cur.count - 1) {
+                next[i] = (0.25 * cur[i - 1].x + 0.5 * cur[i].x + 0.25 * cur[i + 1].x,
+                           0.25 * cur[i - 1].y + 0.5 * cur[i].y + 0.25 * cur[i + 1].y)
+            }
+            cur = next
+        }
+        return cur
     }
 
     /// Joins segments sharing endpoints into polylines (closed loops repeat their first point).

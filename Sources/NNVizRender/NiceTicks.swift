@@ -13,16 +13,20 @@ public struct NiceTicks: Sendable, Equatable {
         let raw = (hi - lo) / Double(Swift.max(1, target))
         let step = NiceTicks.niceStep(raw)
         let eps = step * 1e-6
+        let decimals = LabelFormat.decimals(forStep: step)
+        var p = 1.0
+        for _ in 0..<decimals { p *= 10 }
         var vals: [Double] = []
         var k = (lo / step - 1e-6).rounded(.up)
         while k * step <= hi + eps && vals.count < 1000 {
-            let v = k * step
+            // Rounded to the step's decimals, so 3 × 0.2 is 0.6 and not 0.6000000000000001.
+            let v = (k * step * p).rounded() / p
             vals.append(abs(v) < eps ? 0 : v)
             k += 1
         }
         self.step = step
         self.values = vals
-        self.decimals = NumberFormat.decimals(forStep: step)
+        self.decimals = decimals
     }
 
     /// The 1, 2 or 5 × 10ᵏ step nearest above `raw`.
@@ -37,5 +41,5 @@ public struct NiceTicks: Sendable, Equatable {
     }
 
     /// The tick labels, each with the axis' decimals.
-    public var labels: [String] { values.map { NumberFormat.fixed($0, decimals) } }
+    public var labels: [String] { values.map { LabelFormat.fixed($0, decimals) } }
 }

@@ -62,6 +62,6 @@ public struct PlotAxes {
                baseline: .top, role: "axis-title", name: name + " x")
         let tx = frame.x - (tickLabels ? maxLabelW + 10 : 6)
         b.text(yTitle, at: Point(tx, frame.center.y), font: tf, anchor: .middle, baseline: .bottom,
-               rotation: -Double.pi / 2, role: "axis-title", name: name + " y")
+               rotation: -90, role: "axis-title", name: name + " y")
     }
 }

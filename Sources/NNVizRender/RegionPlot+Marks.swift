@@ -33,23 +33,27 @@ extension RegionPlot {
         guard let d = data, d.rows > 0 else { return }
         let s = d.rows > 200 ? 3.5 : 6.0
         let outline = Stroke(b.theme.pointOutline, width: d.rows > 200 ? 0.8 : 1.5)
-        var crosses: [(Point, Int)] = []
+        // Crosses behind misclassified points, their arms reaching out past the marker.
+        let c = s * 2
         for i in 0..<d.rows {
             let vx = d[i, field.xInput], vy = d[i, field.yInput]
             guard vx.isFinite, vy.isFinite, axes.x.contains(vx), axes.y.contains(vy) else { continue }
-            let p = axes.point(vx, vy)
             let k = i < labels.count ? labels[i] : 0
-            b.add(.path(RegionPlot.marker(k, at: p, size: s), fill: classColor(k), stroke: outline), role: "point", name: "class \(k) #\(i)")
-            if let pr = predicted(i), pr != k { crosses.append((p, i)) }
-        }
-        let c = s * 1.5
-        for (p, i) in crosses {
+            guard let pr = predicted(i), pr != k else { continue }
+            let p = axes.point(vx, vy)
             for (w, col) in [(4.0, b.theme.background), (2.0, b.theme.text)] {
                 var path = Path()
                 path.move(to: Point(p.x - c, p.y - c)); path.line(to: Point(p.x + c, p.y + c))
                 path.move(to: Point(p.x - c, p.y + c)); path.line(to: Point(p.x + c, p.y - c))
                 b.add(.path(path, fill: nil, stroke: Stroke(col, width: w)), role: "misclassified", name: "#\(i)")
             }
+        }
+        for i in 0..<d.rows {
+            let vx = d[i, field.xInput], vy = d[i, field.yInput]
+            guard vx.isFinite, vy.isFinite, axes.x.contains(vx), axes.y.contains(vy) else { continue }
+            let k = i < labels.count ? labels[i] : 0
+            b.add(.path(RegionPlot.marker(k, at: axes.point(vx, vy), size: s), fill: classColor(k), stroke: outline),
+                  role: "point", name: "class \(k) #\(i)")
         }
     }
 
@@ -79,7 +83,7 @@ extension RegionPlot {
         }
         let hasData = data.map { $0.rows > 0 } ?? false
         for k in classes {
-            let name = className(k) + (field.outputCount > 1 ? "" : (k > 0 ? " (target 1)" : " (target 0)"))
+            let name = className(k)
             let col = classColor(k)
             entries.append((name, { b, p in
                 if field.outputCount > 1 {
@@ -100,7 +104,7 @@ extension RegionPlot {
                 b.add(.path(path, fill: nil, stroke: Stroke(b.theme.text, width: 2)), role: "legend", name: "misclassified")
             }))
         }
-        let boundary = field.outputCount == 1 ? "decision boundary (output = " + NumberFormat.fixed(RegionPlot.center(outputActivation), 1) + ")"
+        let boundary = field.outputCount == 1 ? "decision boundary (output = " + LabelFormat.fixed(RegionPlot.center(outputActivation), 1) + ")"
             : "class boundary"
         entries.append((boundary, { b, p in
             b.add(.line(from: Point(p.x - 9, p.y), to: Point(p.x + 9, p.y),

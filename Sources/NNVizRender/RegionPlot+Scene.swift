@@ -61,7 +61,7 @@ extension RegionPlot {
         func emit(_ lines: [[(x: Double, y: Double)]], name: String) {
             var path = Path()
             for line in lines where line.count >= 2 {
-                for (k, p) in line.enumerated() {
+                for (k, p) in MarchingSquares.smoothed(line).enumerated() {
                     let q = Point(axes.frame.x + (p.x + 0.5) / Double(n) * axes.frame.width,
                                   axes.frame.y + (p.y + 0.5) / Double(n) * axes.frame.height)
                     if k == 0 { path.move(to: q) } else { path.line(to: q) }
@@ -71,7 +71,7 @@ extension RegionPlot {
         }
         if field.outputCount == 1 {
             let c = RegionPlot.center(outputActivation)
-            emit(MarchingSquares.contour(n: n, level: c) { Double(field.values[$0 * n + $1]) }, name: NumberFormat.fixed(c, 1))
+            emit(MarchingSquares.contour(n: n, level: c) { Double(field.values[$0 * n + $1]) }, name: LabelFormat.fixed(c, 1))
         } else {
             var present = Set<UInt8>()
             for k in field.classes { present.insert(k) }

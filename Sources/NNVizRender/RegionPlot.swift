@@ -40,14 +40,18 @@ public struct RegionPlot: Figure {
     static func center(_ a: Activation) -> Double { [.sigmoid, .step, .softmax].contains(a) ? 0.5 : 0 }
 
     /// The diverging scale of a field of activation `a`: fixed for bounded activations, else symmetric around 0.
+    /// ReLU fields (never negative) use viridis from 0 instead.
     static func scale<S: Sequence>(_ a: Activation, values: S, label: String) -> ColorScale where S.Element == Float {
+        let map = ColorMap.orangeBlueLight
         switch a {
-        case .sigmoid, .step, .softmax: return .diverging(center: 0.5, halfRange: 0.5, label: label)
-        case .tanh: return .diverging(center: 0, halfRange: 1, label: label)
-        default:
+        case .sigmoid, .step, .softmax: return .diverging(center: 0.5, halfRange: 0.5, map: map, label: label)
+        case .tanh: return .diverging(center: 0, halfRange: 1, map: map, label: label)
+        case .relu:
             var m = 0.0
-            for v in values where v.isFinite { m = Swift.max(m, abs(Double(v))) }
-            return .diverging(center: 0, halfRange: m, label: label)
+            for v in values where v.isFinite { m = Swift.max(m, Double(v)) }
+            return .sequential(0, ColorScale.niceCeiling(m), label: label)
+        default:
+            return .diverging(center: 0, covering: values.lazy.map(Double.init), map: map, label: label)
         }
     }
 
@@ -86,7 +90,7 @@ public struct RegionPlot: Figure {
     public var sliceText: String {
         guard network.inputCount > 2 else { return "" }
         let fixed = (0..<network.inputCount).filter { $0 != field.xInput && $0 != field.yInput }
-        return "other inputs fixed: " + fixed.map { network.inputLabels[$0] + " = " + NumberFormat.fixed(field.slice[$0], 2) }
+        return "other inputs fixed: " + fixed.map { network.inputLabels[$0] + " = " + LabelFormat.fixed(field.slice[$0], 2) }
             .joined(separator: ", ")
     }
 }

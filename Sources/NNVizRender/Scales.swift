@@ -62,6 +62,10 @@ public struct ColorMap: Sendable, Equatable {
         0xb35806, 0xe08214, 0xfdb863, 0xfee0b6, 0xf7f7f7, 0xd1e5f0, 0x92c5de, 0x4393c3, 0x2166ac,
     ].map(ColorMap.rgb))
 
+    /// `orangeBlue` lifted 35 % towards white: region fields, so data points on them keep their contrast.
+    public static let orangeBlueLight = ColorMap(name: "orange-blue-light",
+                                                 anchors: ColorMap.orangeBlue.anchors.map { Color.mix($0, .white, 0.35) })
+
     static func rgb(_ v: Int) -> Color {
         Color(r: Double((v >> 16) & 0xFF) / 255, g: Double((v >> 8) & 0xFF) / 255, b: Double(v & 0xFF) / 255)
     }
@@ -94,11 +98,20 @@ public struct ColorScale: Sendable, Equatable {
         return ColorScale(map: map, lower: center - h, upper: center + h, center: center, label: label)
     }
 
-    /// A diverging scale around `center` wide enough for every value given.
-    public static func diverging<S: Sequence>(center: Double, covering values: S, label: String = "") -> ColorScale where S.Element == Double {
+    /// A diverging scale around `center` wide enough for every value given, its limits rounded out to a
+    /// 1-2-5 step so the colour bar ends on labelled values.
+    public static func diverging<S: Sequence>(center: Double, covering values: S, map: ColorMap = .orangeBlue,
+                                              label: String = "") -> ColorScale where S.Element == Double {
         var m = 0.0
         for v in values where v.isFinite { m = Swift.max(m, abs(v - center)) }
-        return diverging(center: center, halfRange: m, label: label)
+        return diverging(center: center, halfRange: niceCeiling(m), map: map, label: label)
+    }
+
+    /// `v` rounded up to a multiple of a 1-2-5 step (about four steps up to it); 0 stays 0.
+    public static func niceCeiling(_ v: Double) -> Double {
+        guard v.isFinite, v > 0 else { return 0 }
+        let step = NiceTicks(0, v, target: 4).step
+        return step * (v / step - 1e-9).rounded(.up)
     }
 
     /// Position of `v` along the scale, 0…1 (clamped).
@@ -126,6 +139,11 @@ public struct WeightScale: Sendable, Equatable {
         self.minWidth = minWidth; self.maxWidth = maxWidth
         self.minOpacity = minOpacity; self.maxOpacity = maxOpacity
         self.neutralFraction = neutralFraction
+    }
+
+    /// Lighter strokes for a few hundred edges (elided wide layers), so crossings stay readable.
+    public static func medium(maxAbs: Double) -> WeightScale {
+        WeightScale(maxAbs: maxAbs, minWidth: 0.5, maxWidth: 4, minOpacity: 0.12, maxOpacity: 0.85)
     }
 
     /// Thin, translucent strokes for thousands of overlapping edges.

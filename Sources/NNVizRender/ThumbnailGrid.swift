@@ -84,7 +84,7 @@ struct ThumbnailGrid {
                 let lines = MarchingSquares.contour(n: hn, level: centre) { Double(values[($0 * hn + $1) * w + e.neuron]) }
                 var path = Path()
                 for line in lines where line.count >= 2 {
-                    for (i, p) in line.enumerated() {
+                    for (i, p) in MarchingSquares.smoothed(line).enumerated() {
                         let q = Point(x + (p.x + 0.5) / Double(hn) * side, frame.y + (p.y + 0.5) / Double(hn) * side)
                         if i == 0 { path.move(to: q) } else { path.line(to: q) }
                     }

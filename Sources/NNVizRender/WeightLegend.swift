@@ -17,7 +17,7 @@ public struct WeightLegend {
         return Array(v.suffix(3))
     }
 
-    var decimals: Int { NumberFormat.decimals(forStep: NiceTicks(0, scale.maxAbs, target: 3).step) }
+    var decimals: Int { LabelFormat.decimals(forStep: NiceTicks(0, scale.maxAbs, target: 3).step) }
 
     /// The legend as a block for a `LegendFlow`.
     public func block(in b: SceneBuilder) -> LegendFlow.Block {
@@ -28,7 +28,7 @@ public struct WeightLegend {
         let signLabels = ["positive", "negative"]
         let signW = signLabels.map { swatch + 6 + b.measure($0, f).width }.reduce(0, +) + 16
         let values = sampleValues
-        let labels = values.map { "|w| = " + NumberFormat.fixed($0, decimals) }
+        let labels = values.map { "|w| = " + LabelFormat.fixed($0, decimals) }
         let widthW = labels.map { swatch + 6 + b.measure($0, f).width }.reduce(0, +) + 16 * Double(Swift.max(0, values.count - 1))
         let titleW = b.measure(title, f).width
         let w = Swift.max(titleW, signW, widthW)
@@ -50,7 +50,7 @@ public struct WeightLegend {
             for (v, s) in zip(values, labels) {
                 b.add(.line(from: Point(x, y), to: Point(x + swatch, y),
                             stroke: Stroke(b.theme.text.withAlpha(scale.opacity(v)), width: scale.width(v))),
-                      role: "legend", name: "width " + NumberFormat.fixed(v, 3))
+                      role: "legend", name: "width " + LabelFormat.fixed(v, 3))
                 let r = b.text(s, at: Point(x + swatch + 6, y), font: f, baseline: .middle, role: "legend", name: s)
                 x = r.maxX + 16
             }

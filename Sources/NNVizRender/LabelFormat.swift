@@ -1,5 +1,5 @@
-/// Locale-independent number formatting with fixed decimals and a typographic minus sign.
-public enum NumberFormat {
+/// Number labels for figures: locale-independent, fixed decimals, a typographic minus sign (U+2212).
+public enum LabelFormat {
     /// The minus sign used in every figure (U+2212, as wide as a plus).
     public static let minus = "\u{2212}"
 

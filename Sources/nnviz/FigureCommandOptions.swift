@@ -1,0 +1,54 @@
+import ArgumentParser
+import NNVizCairo
+import NNVizEngine
+import NNVizRender
+import NNVizScene
+
+/// Options every figure command takes: the output file and its size, scale, theme, title and font.
+struct FigureCommandOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Output file; the extension picks the format: .png, .svg or .pdf.",
+                                                      valueName: "file"))
+    var output: String
+
+    @Option(help: "Figure width in px (points in PDF); automatic when left out.")
+    var width: Double?
+
+    @Option(help: "Figure height in px (points in PDF); automatic when left out.")
+    var height: Double?
+
+    @Option(help: "Pixels per unit for PNG output, e.g. 2 for HiDPI slides (0.25…8).")
+    var scale: Double = 1
+
+    @Option(help: "Colour theme: light or dark.")
+    var theme: String = "light"
+
+    @Option(help: "Figure title; an empty string removes it.")
+    var title: String?
+
+    @Option(help: "Font family, resolved by fontconfig.")
+    var font: String = "DejaVu Sans"
+
+    func validate() throws {
+        for (name, v) in [("--width", width), ("--height", height)] {
+            if let v, !(v.isFinite && v >= 50 && v <= 20_000) {
+                throw ValidationError("\(name) must be between 50 and 20000, got \(v)")
+            }
+        }
+        guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
+        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
+    }
+
+    /// The renderer's options.
+    var figure: FigureOptions {
+        FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light), title: title,
+                      fontFamily: font.isEmpty ? "DejaVu Sans" : font)
+    }
+
+    /// Fails early, before any work, when the output's extension names no format.
+    func checkFormat() throws(CairoError) { _ = try OutputFormat(path: output) }
+
+    /// Paints the scene into the output file (written to a temporary name, then renamed).
+    func write(_ scene: Scene) throws(CairoError) {
+        try CairoPainter(scale: scale).write(scene, to: output)
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import NNVizCairo
+import NNVizEngine
+import NNVizRender
+
+/// `nnviz regions NET -o FILE [--data F] [--resolution N] [--x-range a:b] [--y-range a:b] [--neurons] [--slice v,…] [--axes i,j]`.
+struct RegionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regions",
+        abstract: "Shade the plane of two inputs by the network's output, with the decision boundary and labelled data.")
+
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: ArgumentHelp("Points to overlay: .csv (last column the class), .json {\"x\": [[…]], \"y\": […]}, or a bundled set (xor, moons:300, …).",
+                               valueName: "file"))
+    var data: String?
+
+    @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
+    var dataSeed = 0
+
+    @Option(help: "Grid evaluations per side (default: one per plot pixel), 2…8000.")
+    var resolution: Int?
+
+    @Option(name: .customLong("x-range"), help: ArgumentHelp("Range of the horizontal input, e.g. -1:2.", valueName: "a:b"))
+    var xRange: String?
+
+    @Option(name: .customLong("y-range"), help: ArgumentHelp("Range of the vertical input, e.g. -1:2.", valueName: "a:b"))
+    var yRange: String?
+
+    @Flag(help: "Add a small plot of every hidden neuron's activation over the same plane.")
+    var neurons = false
+
+    @Option(help: ArgumentHelp("Values of the other inputs (default 0): one per other input, or one per input.", valueName: "values"))
+    var slice: String?
+
+    @Option(help: ArgumentHelp("The two inputs that vary, 1-based, e.g. 3,4 (default 1,2).", valueName: "i,j"))
+    var axes: String?
+
+    @OptionGroup var figure: FigureCommandOptions
+
+    func validate() throws {
+        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
+        if let resolution, !(2...8000).contains(resolution) {
+            throw ValidationError("--resolution must be between 2 and 8000, got \(resolution)")
+        }
+    }
+
+    /// Comma-separated finite numbers.
+    static func numbers(_ text: String, option: String) throws(NNVizError) -> [Double] {
+        var out: [Double] = []
+        for (i, part) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+            let s = String(part).trimmingCharacters()
+            guard let v = Double(s), v.isFinite else { throw NNVizError(option, "item \(i + 1)", "'\(s)' is not a finite number") }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// `a:b` with a < b.
+    static func range(_ text: String, option: String) throws(NNVizError) -> ClosedRange<Double> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingCharacters() }
+        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+            throw NNVizError(option, "", "'\(text)' is not a range a:b of two numbers, e.g. -1:2")
+        }
+        guard a < b else { throw NNVizError(option, "", "'\(text)' is empty; the start must be below the end") }
+        return a...b
+    }
+
+    func run() throws {
+        try CommandError.reporting {
+            try figure.checkFormat()
+            let net = try network.load()
+            guard net.inputCount >= 2 else {
+                throw NNVizError(network.net, "", "regions needs two inputs to vary but \(net.name) has \(net.inputCount)")
+            }
+            var ax = (0, 1)
+            if let axes {
+                let v = try Self.numbers(axes, option: "--axes")
+                guard v.count == 2, v.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= Double(net.inputCount) }), v[0] != v[1] else {
+                    throw NNVizError("--axes", "", "needs two different input numbers between 1 and \(net.inputCount), e.g. 1,2")
+                }
+                ax = (Int(v[0]) - 1, Int(v[1]) - 1)
+            }
+            var base = [Double](repeating: 0, count: net.inputCount)
+            if let slice {
+                let v = try Self.numbers(slice, option: "--slice")
+                let others = (0..<net.inputCount).filter { $0 != ax.0 && $0 != ax.1 }
+                if v.count == net.inputCount {
+                    base = v
+                } else if v.count == others.count {
+                    for (k, i) in others.enumerated() { base[i] = v[k] }
+                } else {
+                    throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(net.inputCount)")
+                }
+            }
+            var labelled: Dataset?
+            if let data {
+                let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: network.limits)
+                guard d.points.cols == net.inputCount else {
+                    throw NNVizError(data, "", "points have \(d.points.cols) values but \(net.name) takes \(net.inputCount) inputs")
+                }
+                let classes = Swift.max(2, net.outputCount)
+                if let (i, k) = d.labels.enumerated().first(where: { $0.element >= classes }) {
+                    throw NNVizError(data, "sample \(i + 1)", "class \(k) but \(net.name) predicts classes 0 to \(classes - 1)")
+                }
+                labelled = d
+            }
+            let defaults = RegionPlot.defaultRanges(data: labelled?.points, axes: ax)
+            let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") } ?? defaults.x
+            let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") } ?? defaults.y
+            let options = RegionOptions(figure: figure.figure, neurons: neurons)
+            let n = resolution ?? options.defaultResolution(scale: figure.scale)
+            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base)
+            let trace = try labelled.map { d throws(NNVizError) in try net.forward(d.points, source: data ?? "--data") }
+            let plot = RegionPlot(network: net, field: field, data: labelled?.points, labels: labelled?.labels ?? [], trace: trace,
+                                  options: options)
+            try figure.write(plot.scene(measurer: CairoTextMeasurer()))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Scene and pixel tests for the figures arrive with the renderer.
