@@ -59,6 +59,7 @@ public enum NpzNetwork {
 
     /// Every `.npy` member, keyed by name without extension.
     static func members(path: String, limits: LoadLimits) throws(NNVizError) -> [String: NpyArray] {
+        try InputFile.requireRegularFile(path)
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
