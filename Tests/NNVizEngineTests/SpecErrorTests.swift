@@ -81,6 +81,12 @@ import Testing
                 == "error: net.json: layers[0].weights: holds 2×2 values, more than the limit of 3")
     }
 
+    @Test func layerLimit() {
+        let sizes = Array(repeating: "1", count: 1002).joined(separator: ", ")
+        #expect(message("sizes: [\(sizes)]\nactivations: []\ninit: {seed: 0}", source: "g.yaml")
+                == "error: g.yaml: sizes: describes 1001 layers, more than the limit of 1000")
+    }
+
     @Test func labelCountsAndMissingParts() {
         #expect(message(#"{"inputs": ["a"], "layers": [\#(Self.layer0)]}"#)
                 == "error: net.json: layers[0].weights: has 2 rows but inputs lists 1 labels")
