@@ -59,7 +59,10 @@ def npz(members, compress=False):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as z:
         for name, data in members:
-            z.writestr(name, data)
+            # A fixed timestamp, so regenerating the corpus reproduces its bytes.
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+            z.writestr(info, data)
     return buf.getvalue()
 
 
@@ -166,6 +169,9 @@ def main():
     write("spec/scale-nan.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0, scale: .nan}\n")
     write("spec/bias-init-ones.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0, bias: ones}\n")
     write("spec/huge-scale.yaml", "sizes: [2, 2, 1]\nactivations: [linear, linear]\ninit: {seed: 0, scale: 1e300}\n")
+    write("spec/too-many-sizes.yaml", "sizes: [" + ", ".join(["1"] * 1002) + "]\nactivations: ["
+          + ", ".join(["relu"] * 1001) + "]\ninit: {seed: 0}\n")
+    write("spec/too-many-layers.json", spec([layer("relu", ((1,),), (0,))] * 1001))
     write("spec/small.json", spec([layer("relu", ((1, 2), (3, 4)), (0, 0))]))
 
     # ---- batches for the 2-input xor network ----
