@@ -67,5 +67,7 @@ let package = Package(
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
+        // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
+        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "nnviz"], exclude: ["Corpus", "README.md"]),
     ]
 )

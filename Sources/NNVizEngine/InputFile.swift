@@ -8,12 +8,13 @@ import Darwin
 public enum InputFile {
     /// The bytes of the file at `path`, refusing files over `limit` bytes before reading them.
     public static func read(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; regular files ignore the flag.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw NNVizError(path, "", reason(errno)) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw NNVizError(path, "", reason(errno)) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw NNVizError(path, "", "is a directory, not a file") }
+        try checkRegular(st.st_mode, path)
         let size = Int(st.st_size)
         guard size <= limit else { throw NNVizError(path, "", "is \(size) bytes, more than the limit of \(limit)") }
         var bytes = [UInt8](repeating: 0, count: max(size, 0))
@@ -40,6 +41,21 @@ public enum InputFile {
             throw NNVizError(path, "", utf16 ? "is UTF-16 text; save it as UTF-8" : "is not UTF-8 text")
         }
         return s
+    }
+
+    /// Throws unless `path` is a regular file: a FIFO or device would block or never end.
+    public static func requireRegularFile(_ path: String) throws(NNVizError) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw NNVizError(path, "", reason(errno)) }
+        try checkRegular(st.st_mode, path)
+    }
+
+    static func checkRegular(_ mode: mode_t, _ path: String) throws(NNVizError) {
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw NNVizError(path, "", "is a directory, not a file")
+        default: throw NNVizError(path, "", "is not a regular file (a pipe, socket or device); save the data to a file first")
+        }
     }
 
     /// Whether a regular file or anything else exists at `path`.

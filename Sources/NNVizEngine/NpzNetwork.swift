@@ -28,9 +28,6 @@ public enum NpzNetwork {
             guard w.shape.count == 2, w.shape[0] > 0, w.shape[1] > 0 else {
                 throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); expected 2-D (inputs, neurons), neither empty")
             }
-            guard w.shape[0] > 0, w.shape[1] > 0 else {
-                throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); a layer needs at least one input and one neuron")
-            }
             if let prev = layers.last, prev.fanOut != w.shape[0] {
                 throw NNVizError(path, "W\(k).npy", "has \(w.shape[0]) rows but W\(k - 1) has \(prev.fanOut) columns")
             }
@@ -59,6 +56,7 @@ public enum NpzNetwork {
 
     /// Every `.npy` member, keyed by name without extension.
     static func members(path: String, limits: LoadLimits) throws(NNVizError) -> [String: NpyArray] {
+        try InputFile.requireRegularFile(path)
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

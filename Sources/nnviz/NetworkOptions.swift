@@ -13,6 +13,12 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Refuse networks with more weights and biases than this.")
     var maxParameters: Int = LoadLimits().maxParameters
 
+    func validate() throws {
+        guard maxParameters >= 1 else {
+            throw ValidationError("--max-parameters must be at least 1, got \(maxParameters)")
+        }
+    }
+
     /// The limits to load with.
     var limits: LoadLimits { LoadLimits(maxParameters: maxParameters) }
 

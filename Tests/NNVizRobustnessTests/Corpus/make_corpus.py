@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus next to this script (python3 make_corpus.py; needs numpy).
+
+Each file is one hostile or mistaken input; cases.tsv (kept by hand) says which command runs it, the exit
+status and the fragment of the one stderr line it must produce. Text files are written from literals here so
+the bytes are exact (BOMs, NULs, CRs); binary files (.npy, .npz) are crafted byte by byte or with numpy/zipfile.
+"""
+import io
+import json
+import os
+import struct
+import zipfile
+import zlib
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def write(rel, data):
+    path = os.path.join(HERE, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def layer(act="step", w=((1, 1), (1, 1)), b=(-0.5, -1.5)):
+    return {"activation": act, "weights": [list(r) for r in w], "bias": list(b)}
+
+
+def spec(layers, **extra):
+    d = dict(extra)
+    d["layers"] = layers
+    return json.dumps(d)
+
+
+OUT = layer("step", ((1,), (-2,)), (-0.5,))
+
+
+def npy(arr=None, header=None, data=None, version=(1, 0)):
+    """An .npy file: numpy's own bytes, or a hand-written header dict and raw data."""
+    if header is None:
+        buf = io.BytesIO()
+        np.save(buf, arr)
+        return buf.getvalue()
+    h = header.encode("latin1")
+    pad = 64 - (10 + len(h) + 1) % 64
+    h = h + b" " * pad + b"\n"
+    if version[0] == 1:
+        pre = b"\x93NUMPY" + bytes(version) + struct.pack("<H", len(h))
+    else:
+        pre = b"\x93NUMPY" + bytes(version) + struct.pack("<I", len(h))
+    return pre + h + (data or b"")
+
+
+def npz(members, compress=False):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as z:
+        for name, data in members:
+            # A fixed timestamp, so regenerating the corpus reproduces its bytes.
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+XW1 = np.array([[1.0, 1.0], [1.0, 1.0]])
+XB1 = np.array([-0.5, -1.5])
+XW2 = np.array([[1.0], [-2.0]])
+XB2 = np.array([-0.5])
+
+
+def good_members(**over):
+    m = {"W1.npy": npy(XW1), "b1.npy": npy(XB1), "W2.npy": npy(XW2), "b2.npy": npy(XB2)}
+    m.update(over)
+    return [(k, v) for k, v in m.items() if v is not None]
+
+
+def main():
+    # ---- specs: files and text ----
+    write("spec/empty.json", "")
+    write("spec/whitespace.yaml", "\n   \n\t\n")
+    write("spec/comment-only.yaml", "# nothing here\n")
+    write("spec/garbage.json", bytes(range(256)) * 4)
+    write("spec/nul-bytes.json", b'{"layers": \x00\x00\x00}')
+    write("spec/utf16.json", '{"layers": []}'.encode("utf-16"))
+    write("spec/control-chars.yaml", "layers:\n  - activation: relu\x07\n")
+    write("spec/truncated.json", spec([layer(), OUT])[:57])
+    write("spec/unclosed-string.json", '{"layers": [{"activation": "step}]}')
+    write("spec/deep-brackets.json", '{"layers": ' + "[" * 10000 + "]" * 10000 + "}")
+    write("spec/deep-mappings.json", '{"a": ' * 10000 + "1" + "}" * 10000)
+    write("spec/deep-1000.json", '{"layers": ' + "[" * 999 + "]" * 999 + "}")
+    write("spec/deep-dashes.yaml", "layers:\n  " + "- " * 5000 + "x\n")
+    write("spec/top-level-list.json", "[1, 2, 3]")
+    write("spec/top-level-number.json", "42")
+    write("spec/duplicate-key.json", '{"layers": [], "layers": []}')
+    write("spec/duplicate-layer-key.json",
+          '{"layers": [{"activation": "step", "activation": "relu", "weights": [[1]], "bias": [0]}]}')
+    write("spec/unknown-root-key.json", '{"layer": []}')
+    write("spec/no-layers.json", '{"name": "nothing"}')
+    write("spec/empty-layers.json", '{"layers": []}')
+    write("spec/layers-not-list.json", '{"layers": {"activation": "step"}}')
+    write("spec/layer-not-mapping.json", '{"layers": [[1, 2]]}')
+    write("spec/missing-activation.json", '{"layers": [{"weights": [[1]], "bias": [0]}]}')
+    write("spec/unknown-activation.json", spec([layer("sigmoud"), OUT]))
+    write("spec/activation-number.json", '{"layers": [{"activation": 3, "weights": [[1]], "bias": [0]}]}')
+    write("spec/missing-weights.json", '{"layers": [{"activation": "relu", "bias": [0]}]}')
+    write("spec/weights-empty.json", '{"layers": [{"activation": "relu", "weights": [], "bias": [0]}]}')
+    write("spec/weights-empty-row.json", '{"layers": [{"activation": "relu", "weights": [[]], "bias": []}]}')
+    write("spec/weights-ragged.json", spec([layer("relu", ((1, 2), (3,)), (0, 0))]))
+    write("spec/weights-scalar.json", '{"layers": [{"activation": "relu", "weights": 5, "bias": [0]}]}')
+    write("spec/weights-null.json", '{"layers": [{"activation": "relu", "weights": null, "bias": [0]}]}')
+    write("spec/weights-3d.json", '{"layers": [{"activation": "relu", "weights": [[[1]]], "bias": [0]}]}')
+    write("spec/weight-string.json", '{"layers": [{"activation": "relu", "weights": [["0.5"]], "bias": [0]}]}')
+    write("spec/weight-bool.yaml", "layers:\n  - activation: relu\n    weights: [[true]]\n    bias: [0]\n")
+    write("spec/weight-hex.yaml", "layers:\n  - activation: relu\n    weights: [[0x10]]\n    bias: [0]\n")
+    write("spec/weight-nan.json", '{"layers": [{"activation": "relu", "weights": [[1, NaN]], "bias": [0, 0]}]}')
+    write("spec/weight-infinity.json", '{"layers": [{"activation": "relu", "weights": [[Infinity]], "bias": [0]}]}')
+    write("spec/weight-1e999.json", '{"layers": [{"activation": "relu", "weights": [[1e999]], "bias": [0]}]}')
+    write("spec/weight-minus-1e999.json",
+          '{"layers": [{"activation": "step", "weights": [[1, 1], [1, 1]], "bias": [0, 0]},'
+          ' {"activation": "relu", "weights": [[1], [-1e999]], "bias": [0]}]}')
+    write("spec/bias-yaml-nan.yaml", "layers:\n  - activation: relu\n    weights: [[1, 2]]\n    bias: [0, .nan]\n")
+    write("spec/bias-yaml-inf.yaml", "layers:\n  - activation: relu\n    weights: [[1, 2]]\n    bias: [-.inf, 0]\n")
+    write("spec/bias-length.json", spec([layer("relu", ((1, 2),), (0, 0, 0))]))
+    write("spec/bias-missing.json", '{"layers": [{"activation": "relu", "weights": [[1]]}]}')
+    write("spec/bias-not-list.json", '{"layers": [{"activation": "relu", "weights": [[1]], "bias": 0}]}')
+    write("spec/shape-mismatch.json", spec([layer(), layer("step", ((1,), (2,), (3,)), (0,))]))
+    write("spec/inputs-mismatch.json", spec([layer(), OUT], inputs=["x1", "x2", "x3"]))
+    write("spec/outputs-mismatch.json", spec([layer(), OUT], outputs=["a", "b"]))
+    write("spec/neurons-mismatch.json",
+          '{"layers": [{"activation": "step", "weights": [[1, 1], [1, 1]], "bias": [0, 0], "neurons": ["OR"]}]}')
+    write("spec/name-list.json", '{"name": [1, 2], "layers": []}')
+    write("spec/layers-and-sizes.json",
+          '{"layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}], "sizes": [1, 1]}')
+    write("spec/label-newline.json",
+          '{"inputs": ["a\\nb", "c"], "layers": [{"activation": "step", "weights": [[1], [1]], "bias": [0]}]}')
+    write("spec/alias-laughs.yaml", "".join(
+        ["a: &a [x, x, x, x, x, x, x, x, x, x]\n"]
+        + [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi")]
+        + ["? *i\n: 1\n? *h\n: 2\n"]))
+    write("spec/alias-simple.yaml", "layers:\n  - activation: &act relu\n    weights: [[1]]\n    bias: [0]\n"
+                                    "  - activation: *act\n    weights: [[1]]\n    bias: [0]\n")
+    write("spec/undefined-alias.yaml", "layers: [*nope]\n")
+    write("spec/tab-indent.yaml", "layers:\n\t- activation: relu\n")
+    write("spec/bad-indent.yaml", "layers:\n  - activation: relu\n   weights: [[1]]\n")
+    write("spec/two-documents.yaml", "name: a\n---\nname: b\n")
+    write("spec/unknown-format.txt", spec([layer(), OUT]))
+    os.makedirs(os.path.join(HERE, "spec/folder.json"), exist_ok=True)
+    write("spec/folder.json/.gitkeep", "")
+    # generated form
+    write("spec/sizes-one.yaml", "sizes: [4]\nactivations: []\ninit: {seed: 0}\n")
+    write("spec/sizes-zero.yaml", "sizes: [4, 0, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0}\n")
+    write("spec/sizes-negative.yaml", "sizes: [4, -5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0}\n")
+    write("spec/sizes-fraction.yaml", "sizes: [4, 2.5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0}\n")
+    write("spec/sizes-huge.yaml", "sizes: [100000, 100000, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0}\n")
+    write("spec/sizes-overflow.yaml",
+          "sizes: [99999999999999999999, 2]\nactivations: [relu]\ninit: {seed: 0}\n")
+    write("spec/sizes-product-overflow.yaml",
+          "sizes: [2147483647, 2147483647, 2147483647]\nactivations: [relu, relu]\ninit: {seed: 0}\n")
+    write("spec/activations-count.yaml", "sizes: [4, 5, 1]\nactivations: [relu]\ninit: {seed: 0}\n")
+    write("spec/missing-init.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\n")
+    write("spec/missing-seed.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {scale: 1}\n")
+    write("spec/seed-negative.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: -1}\n")
+    write("spec/seed-too-big.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 4294967296}\n")
+    write("spec/seed-string.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: \"0\"}\n")
+    write("spec/scale-nan.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0, scale: .nan}\n")
+    write("spec/bias-init-ones.yaml", "sizes: [4, 5, 1]\nactivations: [relu, sigmoid]\ninit: {seed: 0, bias: ones}\n")
+    write("spec/huge-scale.yaml", "sizes: [2, 2, 1]\nactivations: [linear, linear]\ninit: {seed: 0, scale: 1e300}\n")
+    write("spec/too-many-sizes.yaml", "sizes: [" + ", ".join(["1"] * 1002) + "]\nactivations: ["
+          + ", ".join(["relu"] * 1001) + "]\ninit: {seed: 0}\n")
+    write("spec/too-many-layers.json", spec([layer("relu", ((1,),), (0,))] * 1001))
+    write("spec/small.json", spec([layer("relu", ((1, 2), (3, 4)), (0, 0))]))
+
+    # ---- batches for the 2-input xor network ----
+    write("batch/empty.csv", "")
+    write("batch/header-only.csv", "x1,x2\n")
+    write("batch/ragged.csv", "x1,x2\n0,1\n1\n")
+    write("batch/word.csv", "0,1\n1,abc\n")
+    write("batch/nan.csv", "0,1\nnan,1\n")
+    write("batch/inf.csv", "0,inf\n")
+    write("batch/1e999.csv", "0,1e999\n")
+    write("batch/empty-field.csv", "0,1\n1,\n")
+    write("batch/wide.csv", "0,1,2\n")
+    write("batch/garbage.csv", bytes([0x81, 0xff, 0x00, 0xfe]) * 50)
+    write("batch/semicolons.csv", "0,5;1,0\n")
+    write("batch/empty.json", "[]")
+    write("batch/ragged.json", "[[0, 1], [1]]")
+    write("batch/string.json", '[[0, "1"]]')
+    write("batch/nested.json", "[[[0, 1]]]")
+    write("batch/object.json", '{"x": [0, 1]}')
+    write("batch/nan.json", "[[0, NaN]]")
+    write("batch/deep.json", "[" * 5000 + "]" * 5000)
+    write("batch/unknown.txt", "0,1\n")
+    f8 = np.array([[0.0, 1.0], [1.0, 0.0]])
+    write("batch/bad-magic.npy", b"\x93NUMPX\x01\x00" + b"\x00" * 64)
+    write("batch/short.npy", b"\x93NUMPY")
+    write("batch/truncated-header.npy", npy(f8)[:40])
+    write("batch/claims-more.npy",
+          npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (1000000, 2), }", data=f8.tobytes()))
+    write("batch/claims-absurd.npy",
+          npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 2), }", data=f8.tobytes()))
+    write("batch/shape-overflow.npy",
+          npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }"))
+    write("batch/int64.npy", npy(np.array([[0, 1]], dtype=np.int64)))
+    write("batch/three-d.npy", npy(np.zeros((1, 1, 2))))
+    write("batch/zero-rows.npy", npy(np.zeros((0, 2))))
+    write("batch/nan.npy", npy(np.array([[0.0, 1.0], [np.nan, 0.0]])))
+    write("batch/fortran.npy", npy(header="{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }",
+                                   data=f8.tobytes()))
+    write("batch/version9.npy", npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), }",
+                                    data=f8[:1].tobytes(), version=(9, 0)))
+    write("batch/negative-shape.npy",
+          npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (-1, 2), }", data=f8.tobytes()))
+    write("batch/header-garbage.npy", b"\x93NUMPY\x01\x00\x10\x00" + bytes([0xff] * 16))
+
+    # ---- npz networks ----
+    write("npz/not-a-zip.npz", b"PK\x03\x04 this is not really a zip archive" * 3)
+    write("npz/empty.npz", npz([]))
+    write("npz/text-member.npz", npz(good_members() + [("README.txt", b"hello")]))
+    write("npz/missing-bias.npz", npz(good_members(**{"b2.npy": None})))
+    write("npz/gap.npz", npz(good_members(**{"W4.npy": npy(XW2)})))
+    write("npz/one-d-weights.npz", npz(good_members(**{"W1.npy": npy(np.ones(4))})))
+    write("npz/zero-width.npz", npz([("W1.npy", npy(np.zeros((2, 0)))), ("b1.npy", npy(np.zeros(0)))]))
+    write("npz/shape-mismatch.npz", npz(good_members(**{"W2.npy": npy(np.ones((3, 1)))})))
+    write("npz/bias-shape.npz", npz(good_members(**{"b1.npy": npy(np.zeros(3))})))
+    write("npz/weight-nan.npz", npz(good_members(**{"W1.npy": npy(np.array([[1.0, np.nan], [1.0, 1.0]]))})))
+    write("npz/weight-inf.npz", npz(good_members(**{"b2.npy": npy(np.array([np.inf]))})))
+    write("npz/int-weights.npz", npz(good_members(**{"W1.npy": npy(np.ones((2, 2), dtype=np.int32))})))
+    write("npz/truncated-member.npz", npz(good_members(**{"W1.npy": npy(XW1)[:-8]})))
+    # Zip bombs: a member whose directory entry claims 4 GB (refused before inflating anything)...
+    write("npz/bomb-claimed.npz", zip_bomb(1 << 20, claimed=0xF0000000))
+    # ...and one whose entry claims 100 bytes while its deflate stream inflates to 50 MB.
+    write("npz/bomb-lying.npz", zip_bomb(50 << 20, claimed=100))
+    corrupt = bytearray(npz(good_members(), compress=True))
+    corrupt[60] ^= 0xFF
+    write("npz/corrupt-deflate.npz", bytes(corrupt))
+    write("npz/good.npz", npz(good_members()))
+
+
+def zip_bomb(size, claimed):
+    """A one-member zip (W1.npy) of `size` zero bytes deflated; `claimed` overrides the declared size."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = b"\x00" * (1 << 20)
+    data = b"".join(comp.compress(chunk) for _ in range(size // len(chunk))) + comp.flush()
+    crc = 0
+    for _ in range(size // len(chunk)):
+        crc = zlib.crc32(chunk, crc)
+    usize = size if claimed is None else claimed
+    name = b"W1.npy"
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), usize, len(name), 0) + name
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), usize,
+                          len(name), 0, 0, 0, 0, 0, 0) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(data), 0)
+    return local + data + central + end
+
+
+if __name__ == "__main__":
+    main()

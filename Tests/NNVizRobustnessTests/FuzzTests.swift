@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import NNVizEngine
+
+/// Thousands of seeded mutations of valid specs, batches, `.npy` and `.npz` files through the loaders and the
+/// forward pass, in-process: each must load (and forward to finite values, or throw) or throw an `NNVizError`
+/// with a one-line message. A crash or trap would end the test process; a hang trips the time limit.
+@Suite struct FuzzTests {
+    static let fixtures = NNVizProcess.packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures")
+
+    /// Valid JSON specs, one key per line so that dropping or repeating a line drops or repeats a key.
+    static let jsonSpecs = [
+        """
+        {
+        "name": "xor",
+        "inputs": ["x1", "x2"],
+        "outputs": ["xor"],
+        "layers": [
+        {"name": "hidden", "activation": "step", "weights": [[1, 1], [1, 1]], "bias": [-0.5, -1.5], "neurons": ["OR", "AND"]},
+        {"activation": "step", "weights": [[1], [-2]], "bias": [-0.5]}
+        ]
+        }
+        """,
+        """
+        {
+        "name": "every-activation",
+        "layers": [
+        {"activation": "tanh", "weights": [[0.5, -1.5, 2.0], [1e-3, 3.25, -0.75]], "bias": [0.1, -0.2, 0.3]},
+        {"activation": "leaky_relu", "weights": [[1, 0], [0, 1], [-1, 2]], "bias": [0, -0.5]},
+        {"activation": "linear", "weights": [[2, -1, 0.5], [1, 1, 1]], "bias": [0, 0, 0]},
+        {"activation": "softmax", "weights": [[1, -1], [2, 0], [0.5, 0.5]], "bias": [0, 1]}
+        ]
+        }
+        """,
+        """
+        {
+        "name": "generated",
+        "inputs": ["a", "b", "c"],
+        "sizes": [3, 6, 4, 2],
+        "activations": ["relu", "sigmoid", "softmax"],
+        "init": {"seed": 123, "scale": 0.8, "bias": "random"}
+        }
+        """,
+    ]
+
+    /// What the fuzzer did, for the summary line.
+    struct Tally: CustomStringConvertible {
+        var loaded = 0, rejected = 0, forwarded = 0, forwardRejected = 0
+        var total: Int { loaded + rejected }
+        var description: String {
+            "\(total) variants: \(loaded) loaded (\(forwarded) forward passes finite, \(forwardRejected) refused), \(rejected) rejected"
+        }
+    }
+
+    /// `NNVIZ_FUZZ_SCALE=20` multiplies every variant count for a long hunt by hand; `make test` uses 1.
+    static let scale = max(1, Int(ProcessInfo.processInfo.environment["NNVIZ_FUZZ_SCALE"] ?? "") ?? 1)
+
+    /// A fuzz-sized limit, so a mutated `sizes: [4, 100000000]` is refused quickly rather than generated.
+    static let limits = LoadLimits(maxParameters: 200_000, maxFileBytes: 1 << 20, maxBatchValues: 200_000)
+
+    func expectTyped(_ e: NNVizError, source: String, _ what: String) {
+        #expect(!e.message.isEmpty, "\(what): empty message")
+        #expect(e.source == source, "\(what): error names \(e.source), not \(source)")
+        #expect(!e.description.contains("\n"), "\(what): message spans lines: \(e.description)")
+    }
+
+    /// Runs `net` on ordinary and ±1e4-scaled samples: every value finite, or a typed error.
+    func forward(_ net: Network, _ tally: inout Tally, _ what: String) {
+        var rng = NumPyRandom(seed: 7)
+        var batch = rng.randn(rows: 3, cols: net.inputCount)
+        for scale in [1.0, 1e4] {
+            if scale != 1 { for i in batch.data.indices { batch.data[i] *= scale } }
+            do {
+                let trace = try net.forward(batch, source: "fuzz")
+                let finite = (trace.pre + trace.post).allSatisfy { $0.data.allSatisfy(\.isFinite) }
+                #expect(finite, "\(what): forward produced a non-finite value without an error")
+                tally.forwarded += 1
+            } catch {
+                expectTyped(error, source: "fuzz", what)
+                tally.forwardRejected += 1
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedSpecsLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0x6E6E_7669_7A21)
+        var tally = Tally()
+        var seeds = BundledExample.all.map { ($0.yaml, "\($0.name).yaml") }
+        seeds += Self.jsonSpecs.enumerated().map { ($0.element, "spec\($0.offset).json") }
+        for (text, source) in seeds {
+            // The unmutated seed loads: the fuzzer starts from valid input.
+            #expect(throws: Never.self) { try NetworkSpec.parse(text, source: source, defaultName: "seed", limits: Self.limits) }
+            for i in 0..<(400 * Self.scale) {
+                let variant = m.mutate(text: text)
+                let what = "\(source) variant \(i)"
+                do {
+                    let net = try NetworkSpec.parse(variant, source: source, defaultName: "fuzz", limits: Self.limits)
+                    tally.loaded += 1
+                    forward(net, &tally, what)
+                } catch {
+                    expectTyped(error, source: source, what)
+                    tally.rejected += 1
+                }
+            }
+        }
+        print("fuzz specs: \(tally)")
+        #expect(tally.total == seeds.count * 400 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedBatchesLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0xBA7C_4E5)
+        var tally = Tally()
+        let net = try NpzNetwork.load(path: Self.fixtures.appendingPathComponent("net.npz").path)
+        let csv = try String(contentsOf: Self.fixtures.appendingPathComponent("batch.csv"), encoding: .utf8)
+        let json = try String(contentsOf: Self.fixtures.appendingPathComponent("batch.json"), encoding: .utf8)
+        let loaders: [(String, String, (String) throws(NNVizError) -> Matrix)] = [
+            (csv, "batch.csv", { t throws(NNVizError) in try CSVBatch.parse(t, source: "batch.csv", limits: Self.limits) }),
+            (json, "batch.json", { t throws(NNVizError) in try SampleLoader.jsonBatch(t, source: "batch.json", limits: Self.limits) }),
+        ]
+        for (text, source, load) in loaders {
+            for i in 0..<(500 * Self.scale) {
+                let what = "\(source) variant \(i)"
+                do {
+                    let batch = try load(m.mutate(text: text))
+                    tally.loaded += 1
+                    forwardBatch(batch, net, &tally, what)
+                } catch {
+                    expectTyped(error, source: source, what)
+                    tally.rejected += 1
+                }
+            }
+        }
+        for name in ["batch.npy", "batch_f32.npy"] {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+            for i in 0..<(500 * Self.scale) {
+                let what = "\(name) variant \(i)"
+                do {
+                    let batch = try SampleLoader.npyBatch(m.mutate(binary: bytes), source: name, limits: Self.limits)
+                    tally.loaded += 1
+                    forwardBatch(batch, net, &tally, what)
+                } catch {
+                    expectTyped(error, source: name, what)
+                    tally.rejected += 1
+                }
+            }
+        }
+        print("fuzz batches: \(tally)")
+        #expect(tally.total == 2000 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+
+    /// A loaded batch either has the network's width (and forwards finitely or throws) or is refused for its width.
+    func forwardBatch(_ batch: Matrix, _ net: Network, _ tally: inout Tally, _ what: String) {
+        do {
+            let trace = try net.forward(batch, source: "fuzz")
+            #expect((trace.pre + trace.post).allSatisfy { $0.data.allSatisfy(\.isFinite) }, "\(what): non-finite trace")
+            tally.forwarded += 1
+        } catch {
+            expectTyped(error, source: "fuzz", what)
+            tally.forwardRejected += 1
+        }
+    }
+
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedArchivesLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0x5EED_0A2C)
+        var tally = Tally()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["net.npz", "net_compressed.npz"] {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+            for i in 0..<(400 * Self.scale) {
+                let path = dir.appendingPathComponent("v\(i)-\(name)").path
+                try Data(m.mutate(binary: bytes)).write(to: URL(fileURLWithPath: path))
+                let what = "\(name) variant \(i)"
+                do {
+                    let net = try NpzNetwork.load(path: path, limits: Self.limits)
+                    tally.loaded += 1
+                    forward(net, &tally, what)
+                } catch {
+                    expectTyped(error, source: path, what)
+                    tally.rejected += 1
+                }
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        print("fuzz archives: \(tally)")
+        #expect(tally.total == 800 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+}
