@@ -5,7 +5,7 @@ SWIFT   ?= swift
 APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config
 RELEASE  = .build/release/nnviz
 
-.PHONY: all deps build release test demo gallery bench fixtures clean
+.PHONY: all deps build release test demo gallery bench fixtures templates clean
 
 all: build
 
@@ -38,3 +38,7 @@ fixtures:
 
 clean:
 	rm -rf .build
+
+# Re-embeds templates/ into Sources/NNVizReport/DefaultTemplates.swift (a test checks they agree).
+templates:
+	python3 scripts/embed_templates.py

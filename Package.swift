@@ -57,5 +57,6 @@ let package = Package(
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine"]),
+        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene"]),
     ]
 )
