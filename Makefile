@@ -4,6 +4,7 @@
 SWIFT   ?= swift
 APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config
 RELEASE  = .build/release/nnviz
+PYTHON  ?= python3
 
 .PHONY: all deps build release test demo gallery bench fixtures templates clean
 
@@ -30,6 +31,18 @@ test: deps
 demo: release
 	$(RELEASE) summary tiny-net
 	$(RELEASE) forward tiny-net --sample 0.6,0.1,0.9,0.4
+
+# Times nnviz against NumPy + matplotlib peers and a plain-Cairo reference (issue 5); results in output/bench/.
+# matplotlib is installed with pip only when missing; without it the peers are skipped (no ratios).
+# Extra options for the bench tool: make bench BENCH_ARGS="--only diagram-png,regions --runs 3".
+bench: deps
+	@$(PYTHON) -c "import matplotlib" 2>/dev/null || $(PYTHON) -m pip install --quiet matplotlib \
+		|| echo "matplotlib could not be installed: the peers will be skipped"
+	$(SWIFT) build -c release --product nnviz
+	$(SWIFT) build -c release --product NNVizBench
+	.build/release/NNVizBench --nnviz $(RELEASE) \
+		--python "$$($(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null || echo python3)" \
+		--label "$$(git describe --always --dirty 2>/dev/null)" $(BENCH_ARGS)
 
 # Regenerates the NumPy fixtures the tests compare against (needs python3 with numpy).
 fixtures:

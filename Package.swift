@@ -53,10 +53,20 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks — `make bench`: timings against NumPy + matplotlib peers and a plain-Cairo reference.
+        .executableTarget(
+            name: "NNVizBench",
+            dependencies: [
+                "NNVizEngine", "CCairo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/NNVizBench"
+        ),
+
         // MARK: Tests
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine"]),
-        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
+        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "nnviz"]),
     ]
 )

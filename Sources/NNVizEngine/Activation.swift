@@ -33,7 +33,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .sigmoid:
             for i in z.indices { a[i] = Activation.sigmoid(z[i]) }
         case .tanh:
-            for i in z.indices { a[i] = Glibc.tanh(z[i]) }
+            Activation.tanh(z, into: a)
         case .relu:
             for i in z.indices { a[i] = z[i] > 0 ? z[i] : 0 }
         case .leakyReLU:

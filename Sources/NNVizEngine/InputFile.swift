@@ -31,11 +31,13 @@ public enum InputFile {
         return bytes
     }
 
-    /// The file's contents as UTF-8 text.
+    /// The file's contents as UTF-8 text, without a leading byte-order mark (editors on Windows add one).
     public static func text(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> String {
-        let bytes = try read(path, limit: limit)
+        var bytes = try read(path, limit: limit)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw NNVizError(path, "", "is not UTF-8 text")
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            throw NNVizError(path, "", utf16 ? "is UTF-16 text; save it as UTF-8" : "is not UTF-8 text")
         }
         return s
     }

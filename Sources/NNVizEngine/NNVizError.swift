@@ -16,7 +16,26 @@ public struct NNVizError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Always a single line: control characters from file names or spec strings (a label holding a newline)
+    /// are written as escapes such as `\n`, so one error is one line on stderr.
     public var description: String {
-        location.isEmpty ? "error: \(source): \(message)" : "error: \(source): \(location): \(message)"
+        let line = location.isEmpty ? "error: \(source): \(message)" : "error: \(source): \(location): \(message)"
+        guard line.unicodeScalars.contains(where: Self.isControl) else { return line }
+        var out = ""
+        for u in line.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where Self.isControl(u): out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls and the Unicode line and paragraph separators, which would break or garble the line.
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7f...0x9f).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 }

@@ -1,7 +1,8 @@
 extension Network {
     /// Runs a batch (`samples × inputs`) through every layer and returns the trace.
     ///
-    /// Throws when the batch width differs from the network's input count; `source` names the batch in the message.
+    /// Throws when the batch width differs from the network's input count, or when a pre-activation overflows to
+    /// infinity or NaN (naming the sample and neuron); `source` names the batch in the message.
     public func forward(_ batch: Matrix, source: String = "batch") throws(NNVizError) -> Trace {
         guard batch.cols == inputCount else {
             throw NNVizError(source, "", "samples have \(batch.cols) values but \(name) takes \(inputCount) inputs (\(inputLabels.joined(separator: ", ")))")
@@ -13,6 +14,11 @@ extension Network {
         var a = batch
         for layer in layers {
             let z = Network.affine(a, layer)
+            if let i = z.data.firstIndex(where: { !$0.isFinite }) {
+                let neuron = layer.neuronLabels[i % z.cols]
+                throw NNVizError(source, "sample \(i / z.cols + 1)",
+                                 "\(layer.name) neuron \(neuron): z = a·W + b is not finite (\(z.data[i])); the weights or inputs are too large")
+            }
             var out = Matrix(rows: z.rows, cols: z.cols)
             let n = z.cols
             z.data.withUnsafeBufferPointer { zp in

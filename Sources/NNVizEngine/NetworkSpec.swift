@@ -19,8 +19,6 @@ public enum NetworkSpec {
         let m = try root.mapping(allowed: rootKeys)
         let name = try m["name"]?.string() ?? defaultName
         let inputs = try m["inputs"]?.strings()
-        let outputs = m["outputs"]
-        let outputLabels = try outputs?.strings()
         let network: Network
         if let layers = m["layers"] {
             for key in ["sizes", "activations", "init"] {
@@ -34,7 +32,8 @@ public enum NetworkSpec {
         } else {
             throw root.error("has no layers; give 'layers' (explicit weights) or 'sizes', 'activations' and 'init' (generated)")
         }
-        guard let outputs, let outputLabels else { return network }
+        guard let outputs = m["outputs"] else { return network }
+        let outputLabels = try outputs.strings()
         guard outputLabels.count == network.outputCount else {
             throw outputs.error("has \(outputLabels.count) labels but the last layer has \(network.outputCount) neurons")
         }

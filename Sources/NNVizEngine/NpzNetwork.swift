@@ -28,6 +28,9 @@ public enum NpzNetwork {
             guard w.shape.count == 2 else {
                 throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); expected 2-D (inputs, neurons)")
             }
+            guard w.shape[0] > 0, w.shape[1] > 0 else {
+                throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); a layer needs at least one input and one neuron")
+            }
             if let prev = layers.last, prev.fanOut != w.shape[0] {
                 throw NNVizError(path, "W\(k).npy", "has \(w.shape[0]) rows but W\(k - 1) has \(prev.fanOut) columns")
             }
@@ -72,15 +75,22 @@ public enum NpzNetwork {
             guard entry.uncompressedSize <= UInt64(maxBytes) else {
                 throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than the limit of \(maxBytes)")
             }
+            // Inflate no further than the entry claims: a deflate stream that outgrows its declared size is a bomb.
+            let ceiling = Int(entry.uncompressedSize)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(entry.uncompressedSize))
+            bytes.reserveCapacity(ceiling)
+            let checksum: CRC32
             do {
-                _ = try archive.extract(entry) { chunk in
-                    guard bytes.count + chunk.count <= maxBytes else { throw CocoaError(.fileReadTooLarge) }
+                checksum = try archive.extract(entry) { chunk in
+                    guard bytes.count + chunk.count <= ceiling else { throw CocoaError(.fileReadTooLarge) }
                     bytes.append(contentsOf: chunk)
                 }
             } catch {
-                throw NNVizError(path, member, "cannot be extracted (damaged or oversized member)")
+                throw NNVizError(path, member, "cannot be extracted (damaged, or inflates beyond its declared \(ceiling) bytes)")
+            }
+            // ZIPFoundation does not compare checksums itself; a flipped bit must not load as a different weight.
+            guard checksum == entry.checksum, bytes.count == ceiling else {
+                throw NNVizError(path, member, "is damaged (its CRC-32 or size does not match the archive's directory)")
             }
             let name = String(member.dropLast(4))
             out[name] = try NpyArray.parse(bytes, source: path, location: member, maxValues: limits.maxParameters)

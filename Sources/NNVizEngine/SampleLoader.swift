@@ -83,13 +83,13 @@ public enum SampleLoader {
     }
 
     /// One finite decimal number, spaces around it allowed.
-    static func number(_ field: Substring, source: String, location: String) throws(NNVizError) -> Double {
+    static func number(_ field: Substring, source: String, location: @autoclosure () -> String) throws(NNVizError) -> Double {
         let t = field.trimmingWhitespace
-        guard !t.isEmpty else { throw NNVizError(source, location, "is empty; expected a number") }
-        guard SpecNode.isDecimal(String(t)), let v = Double(t) else {
-            throw NNVizError(source, location, "'\(SpecNode.clip(String(t)))' is not a number")
+        guard !t.isEmpty else { throw NNVizError(source, location(), "is empty; expected a number") }
+        guard SpecNode.isDecimal(t), let v = Double(t) else {
+            throw NNVizError(source, location(), "'\(SpecNode.clip(String(t)))' is not a number")
         }
-        guard v.isFinite else { throw NNVizError(source, location, "is not a finite number (\(t))") }
+        guard v.isFinite else { throw NNVizError(source, location(), "is not a finite number (\(t))") }
         return v
     }
 }
@@ -97,10 +97,10 @@ public enum SampleLoader {
 extension Substring {
     /// The text without leading and trailing spaces, tabs and carriage returns.
     var trimmingWhitespace: Substring {
-        let ws: Set<Character> = [" ", "\t", "\r", "\n"]
-        guard let start = firstIndex(where: { !ws.contains($0) }), let end = lastIndex(where: { !ws.contains($0) }) else {
+        let isSpace = { (c: UInt8) in c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n") }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
             return Substring()
         }
-        return self[start...end]
+        return Substring(utf8[start...end])
     }
 }

@@ -5,8 +5,12 @@ import Yams
 /// JSON is read by the YAML parser (JSON is YAML's flow style), with no implicit typing: numbers are
 /// interpreted by the spec reader itself, so `"0.5"` stays a string and `NaN` is reported where it stands.
 enum SpecDocument {
+    /// How deeply lists and mappings may nest: libyaml's own ceiling, which keeps the composer's recursion shallow.
+    static let maxNesting = 1000
+
     /// The root node of `text`, named `source` in errors.
     static func parse(_ text: String, source: String) throws(NNVizError) -> SpecNode {
+        try YAMLAliasCheck.check(text, source: source)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)
@@ -22,8 +26,14 @@ enum SpecDocument {
     static func convert(_ e: YamlError, source: String) -> NNVizError {
         func at(_ m: Mark) -> String { "line \(m.line), column \(m.column)" }
         switch e {
+        case .scanner(_, let problem, _, _) where problem.hasPrefix("Maximum nesting level"),
+             .parser(_, let problem, _, _) where problem.hasPrefix("Maximum nesting level"):
+            return NNVizError(source, "", "nested more than \(maxNesting) levels deep (the limit)")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return NNVizError(source, at(mark), "nested deeper than 1000 levels")
+            }
             return NNVizError(source, at(mark), "malformed JSON/YAML: \(problem)")
         case .reader(let problem, let offset, _, _):
             return NNVizError(source, offset.map { "character \($0)" } ?? "", "malformed text: \(problem)")

@@ -78,14 +78,13 @@ struct SpecNode {
     }
 
     /// Decimal notation only (`-1.5e3`, `NaN`/`Infinity` as JSON writers emit); rejects hex floats and the like.
-    static func isDecimal(_ text: String) -> Bool {
-        if ["nan", "NaN", "inf", "Infinity", "-Infinity", "+Infinity", "-inf"].contains(text) { return true }
+    static func isDecimal<S: StringProtocol>(_ text: S) -> Bool {
         var sawDigit = false
         for c in text.utf8 {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
-            default: return false
+            default: return ["nan", "NaN", "inf", "Infinity", "-Infinity", "+Infinity", "-inf"].contains(String(text))
             }
         }
         return sawDigit
@@ -145,7 +144,14 @@ struct SpecNode {
         for (r, row) in rows.enumerated() {
             guard case .sequence(let values) = row else { continue }
             let rowNode = child(index: r, row)
-            for (c, v) in values.enumerated() { data[r * cols + c] = try rowNode.child(index: c, v).number() }
+            for (c, v) in values.enumerated() {
+                // Plain finite decimals straight away; anything else through `number()` for its exact message.
+                if case .scalar(let s) = v, s.style == .plain, Self.isDecimal(s.string), let d = Double(s.string), d.isFinite {
+                    data[r * cols + c] = d
+                } else {
+                    data[r * cols + c] = try rowNode.child(index: c, v).number()
+                }
+            }
         }
         return Matrix(rows: rows.count, cols: cols, data: data)
     }

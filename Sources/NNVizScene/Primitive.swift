@@ -59,6 +59,8 @@ public enum Primitive: Equatable, Sendable {
     case line(from: Point, to: Point, stroke: Stroke)
     case circle(center: Point, radius: Double, fill: Color?, stroke: Stroke?)
     case rect(Rect, fill: Color?, stroke: Stroke?, cornerRadius: Double)
+    /// One line of text; `rotation` is in degrees, clockwise on screen (y grows down), about `at`.
+    /// `anchor`/`baseline` place the advance box: `.top`/`.bottom` use the font's ascent/descent, not the ink.
     case text(String, at: Point, font: Font, color: Color, anchor: TextAnchor, baseline: TextBaseline, rotation: Double)
     /// Pixels scaled into `frame`; `smooth: false` keeps nearest-neighbour cells crisp.
     case raster(Raster, frame: Rect, smooth: Bool)

@@ -7,6 +7,16 @@ struct NNViz: ParsableCommand {
         commandName: "nnviz",
         abstract: "Layer diagrams, activation heatmaps, decision regions and reports for small neural networks.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Summary.self, Forward.self, ExamplesCommand.self]
     )
+
+    /// Runs the command line, reporting every failure as one `error: …` line on stderr (see `CommandError`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            CommandError.exit(for: error, root: self)
+        }
+    }
 }

@@ -105,6 +105,10 @@ import Testing
         let path = Fixture.url("net.npz").path
         #expect(try NpzNetwork.load(path: path, activations: [.tanh, .sigmoid]).layers.map(\.activation) == [.tanh, .sigmoid])
         expectError("error: --activations: has 1 names but \(path) has 2 layers") { try NpzNetwork.load(path: path, activations: [.tanh]) }
+        let bomb = Fixture.url("bomb.npz").path
+        expectError("error: \(bomb): W1.npy: claims 4294967280 bytes uncompressed, more than the limit of 400004096") {
+            try NpzNetwork.load(path: bomb)
+        }
         let bogus = Fixture.url("batch.csv").path
         expectError("error: \(bogus): is not a readable .npz (zip) archive") { try NpzNetwork.load(path: bogus) }
     }

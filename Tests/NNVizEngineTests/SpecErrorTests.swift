@@ -108,3 +108,22 @@ import Testing
         #expect(throws: NNVizError("missing.json", "", "no such file")) { try NetworkResolver.resolve("missing.json") }
     }
 }
+
+@Suite struct HostileSpecTests {
+    @Test func deepNestingIsRefused() {
+        let text = "{\"layers\": " + String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000) + "}"
+        #expect(throws: NNVizError("deep.json", "line 1, column 1", "nested deeper than 1000 levels")) {
+            try NetworkSpec.parse(text, source: "deep.json", defaultName: "deep")
+        }
+    }
+
+    /// Exponentially expanding aliases are never walked: the first value of the wrong type stops the reader.
+    @Test func aliasBombStopsAtTheFirstWrongType() {
+        var anchors = ["&a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+        for i in 1...9 { anchors.append("&a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]") }
+        let bomb = "outputs: [\(anchors.joined(separator: ", "))]\nlayers: [{activation: relu, weights: *a9, bias: [0]}]\n"
+        #expect(throws: NNVizError("b.yaml", "layers[0].weights[0][0]", "expected a number, found a list")) {
+            try NetworkSpec.parse(bomb, source: "b.yaml", defaultName: "b")
+        }
+    }
+}

@@ -174,6 +174,12 @@ def loader_files():
     np.savez(os.path.join(HERE, "net.npz"), **arrays)
     np.savez_compressed(os.path.join(HERE, "net_compressed.npz"),
                         **{k: v.astype(np.float32) for k, v in arrays.items()})
+    # A zip bomb in miniature: W1.npy's sizes patched to claim ~4 GB uncompressed.
+    bomb = bytearray(open(os.path.join(HERE, "net_compressed.npz"), "rb").read())
+    local, central = bomb.find(b"PK\x03\x04"), bomb.find(b"PK\x01\x02")
+    bomb[local + 22:local + 26] = struct.pack("<I", 0xFFFFFFF0)
+    bomb[central + 24:central + 28] = struct.pack("<I", 0xFFFFFFF0)
+    open(os.path.join(HERE, "bomb.npz"), "wb").write(bytes(bomb))
     batch = np.random.RandomState(8).randn(6, 3)
     np.save(os.path.join(HERE, "batch.npy"), batch)
     np.save(os.path.join(HERE, "batch_f32.npy"), batch.astype(np.float32))
@@ -195,7 +201,21 @@ def loader_files():
     }
 
 
+# --- locale-free fixed-decimal formatting -----------------------------------------------------------
+def number_cases():
+    rng = np.random.RandomState(17)
+    values = [0.0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, -0.125, 1e-5, -1e-5, 0.00005, 0.00015, 123456.789,
+              1e22, 1.7976931348623157e308, 5e-324, -2.675, 2.675, 0.6119062822937271, 9.99995, 0.99999999]
+    values += list(rng.randn(60) * 10.0 ** rng.randint(-6, 7, size=60))
+    cases = []
+    for v in values:
+        for d in [0, 1, 2, 4, 6, 10, 17]:
+            cases.append({"bits": bits([v])[0], "decimals": d, "text": "%.*f" % (d, v)})
+    return {"cases": cases}
+
+
 if __name__ == "__main__":
+    write("numbers.json", number_cases())
     write("rng.json", rng_cases())
     write("forward.json", forward_cases())
     write("generated.json", generated_cases())

@@ -1,0 +1,155 @@
+import Foundation
+import NNVizEngine
+
+/// Everything one `make bench` run shares — the binaries, the inputs, the run counts — and the workloads of
+/// issue 5, each measuring nnviz and its peer back to back so their ratio comes from the same conditions.
+struct BenchSession {
+    let nnviz: String
+    /// `nil` when the peers cannot run.
+    let python: String?
+    let peerNote: String
+    let peers: String
+    let out: String
+    let inputs: BenchInputs
+    let timer: CommandTimer
+    let runs: Int
+    let peerRuns: Int
+
+    /// In the order they run: quick ones first, the 4000² memory run last.
+    static var workloads: [Workload] {
+        [
+            Workload(id: "startup", title: "start-up: `nnviz summary xor`", target: .medianAtMost(0.015)) { s, r in
+                s.cli(&r, ["summary", "xor"], runs: Swift.max(20, s.runs), warmups: 3)
+                s.peer(&r, ["-c", "import matplotlib.pyplot"], note: "peer: `import matplotlib.pyplot` alone")
+            },
+            Workload(id: "forward", title: "engine: 10⁶ two-input samples through 2→16→16→1 (in process)",
+                     target: .faster(than: 2)) { s, r in s.forward(&r) },
+            Workload(id: "diagram-png", title: "`diagram` 784→128→64→10 `--all` → PNG (109,184 edges)",
+                     target: .faster(than: 20)) { s, r in s.diagram(&r, ext: "png") },
+            Workload(id: "diagram-svg", title: "`diagram` 784→128→64→10 `--all` → SVG",
+                     target: .faster(than: 10, smallerFile: true)) { s, r in s.diagram(&r, ext: "svg") },
+            Workload(id: "regions", title: "`regions` 2→16→16→1 tanh/sigmoid, 1000×1000 evaluations → PNG",
+                     target: .faster(than: 10)) { s, r in
+                let png = s.out + "/regions.png"
+                s.cli(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "1000"], file: png)
+                s.peer(&r, [s.peers + "/regions.py", s.inputs.gridPath, "-o", s.out + "/peer-regions.png", "--resolution", "1000"],
+                       file: s.out + "/peer-regions.png")
+            },
+            Workload(id: "heatmap", title: "`heatmap` 784→128→64→10 over 256 samples (JSON spec + CSV batch) → PNG",
+                     target: .faster(than: 10)) { s, r in
+                let png = s.out + "/heatmap.png"
+                s.cli(&r, ["heatmap", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", png], file: png)
+                s.peer(&r, [s.peers + "/heatmap.py", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", s.out + "/peer-heatmap.png"],
+                       file: s.out + "/peer-heatmap.png")
+                s.engineLoad(&r, batch: true)
+            },
+            Workload(id: "regions-memory", title: "memory: `regions` at 4000×4000 evaluations → PNG",
+                     target: .peakRSSAtMost(150e6)) { s, r in
+                let png = s.out + "/regions-4000.png"
+                s.cli(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "4000"], runs: Swift.min(3, s.runs), file: png)
+                r.peerNote = "not run: the NumPy way holds 16M×16 doubles per layer (gigabytes)"
+            },
+        ]
+    }
+
+    /// Times `nnviz args…` if its subcommand exists; records the output file's size.
+    func cli(_ r: inout WorkloadResult, _ args: [String], runs: Int? = nil, warmups: Int = 1, file: String? = nil) {
+        guard timer.hasSubcommand(nnviz, args[0]) else {
+            r.nnvizNote = "not available: `nnviz \(args[0])` is not in this build"
+            return
+        }
+        switch timer.time([nnviz] + args, name: r.id, runs: runs ?? self.runs, warmups: warmups) {
+        case .success(let t): r.nnviz = t
+        case .failure(let f): r.nnvizNote = "failed: " + f.message
+        }
+        if let file, r.nnviz != nil { r.fileBytes = CommandTimer.fileSize(file) }
+    }
+
+    /// Times `python args…` and sets the ratio peer/nnviz when both were measured.
+    func peer(_ r: inout WorkloadResult, _ args: [String], runs: Int? = nil, file: String? = nil, note: String? = nil) {
+        guard let python else {
+            r.peerNote = peerNote
+            return
+        }
+        switch timer.time([python] + args, name: "peer-" + r.id, runs: runs ?? peerRuns) {
+        case .success(let t):
+            r.peer = t
+            r.peerNote = note
+        case .failure(let f): r.peerNote = "failed: " + f.message
+        }
+        if let file, r.peer != nil { r.peerFileBytes = CommandTimer.fileSize(file) }
+        if let mine = r.nnviz, let theirs = r.peer, mine.median > 0 { r.ratio = theirs.median / mine.median }
+    }
+
+    /// The dense diagram to PNG or SVG, its peer at the same pixel size, and the plain-Cairo reference.
+    func diagram(_ r: inout WorkloadResult, ext: String) {
+        let file = "\(out)/diagram.\(ext)", peerFile = "\(out)/peer-diagram.\(ext)"
+        cli(&r, ["diagram", inputs.mnistPath, "-o", file, "--all"], file: file)
+        if ext == "png" { engineLoad(&r, batch: false) }
+        // Match the peer and the reference to nnviz's own PNG size (the PNG workload runs first).
+        let (w, h) = CommandTimer.pngSize("\(out)/diagram.png") ?? (1400, 1800)
+        r.title += " at \(w)×\(h)"
+        peer(&r, ["\(peers)/diagram.py", inputs.mnistPath, "-o", peerFile, "--width", "\(w)", "--height", "\(h)"],
+             runs: ext == "svg" ? Swift.max(1, peerRuns - 1) : peerRuns, file: peerFile)
+        let reference = CairoReference(network: inputs.mnist, width: w, height: h)
+        var totals: [Double] = []
+        // Repeated like a peer, but a single run when it takes more than 5 s (Cairo has no start-up to warm).
+        for _ in 0..<Swift.max(1, peerRuns - 1) where (totals.last ?? 0) < 5 {
+            let path = "\(out)/cairo-reference.\(ext)"
+            totals.append(ext == "png" ? reference.renderPNG(to: path).total : reference.renderSVG(to: path).total)
+        }
+        r.references["cairo-strokes"] = Timing(seconds: totals)
+        if ext == "svg" { r.referenceFileBytes = CommandTimer.fileSize("\(out)/cairo-reference.svg") }
+    }
+
+    /// In this process, the engine's share of a figure command: loading the 784 spec (and the CSV batch with its
+    /// forward pass), printed beside the workload so the rest of nnviz's time is visibly drawing and writing.
+    func engineLoad(_ r: inout WorkloadResult, batch: Bool) {
+        var times: [Double] = []
+        do {
+            for _ in 0..<(runs + 1) {
+                let t = ProcessRun.now()
+                let net = try NetworkResolver.resolve(inputs.mnistPath)
+                if batch { _ = try net.forward(SampleLoader.load(path: inputs.batchPath, for: net)) }
+                times.append(ProcessRun.now() - t)
+            }
+            r.references[batch ? "engine load+forward" : "engine spec load"] = Timing(seconds: Array(times.dropFirst()))
+        } catch {
+            r.references.removeValue(forKey: "engine load")
+            r.nnvizNote = (r.nnvizNote.map { $0 + "; " } ?? "") + "engine could not load the inputs: \(error)"
+        }
+    }
+
+    /// The engine-only forward pass, in this process, against the NumPy peer timing only its own pass.
+    func forward(_ r: inout WorkloadResult) {
+        let bench = ForwardBench(network: inputs.grid, resolution: 1000)
+        do {
+            let m = try bench.run(runs: runs, forwardRuns: Swift.max(1, runs / 2))
+            r.nnviz = m.batched
+            r.references["Network.forward"] = m.forward
+            r.nnvizNote = (m.identical ? "Network.outputs equals Network.forward bit for bit" : "MISMATCH between outputs and forward")
+                + String(format: "; output sum %.9f", m.checksum)
+        } catch {
+            r.nnvizNote = "failed: \(error)"
+        }
+        guard let python else {
+            r.peerNote = peerNote
+            return
+        }
+        let json = "\(out)/peer-forward.json"
+        switch timer.time([python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"], name: "peer-forward",
+                          runs: 1, warmups: 0, stdout: json) {
+        case .success:
+            struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
+            if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {
+                let theirs = Timing(seconds: t.seconds)
+                r.peer = theirs
+                r.peerNote = String(format: "NumPy pass only, import excluded; output sum %.9f", t.checksum)
+                if let mine = r.nnviz, mine.median > 0 { r.ratio = theirs.median / mine.median }
+            } else {
+                r.peerNote = "failed: unreadable peer output \(json)"
+            }
+        case .failure(let f): r.peerNote = "failed: " + f.message
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A workload's target from issue 5 and how to judge a result against it.
+enum Target {
+    /// Peer median at least `factor` × nnviz median; with `smallerFile`, nnviz's file also no larger than the peer's.
+    case faster(than: Double, smallerFile: Bool = false)
+    /// nnviz median at most this many seconds.
+    case medianAtMost(Double)
+    /// nnviz peak RSS at most this many bytes.
+    case peakRSSAtMost(Double)
+
+    var description: String {
+        switch self {
+        case .faster(let f, let smaller): return "≥ \(Int(f))× faster than the peer" + (smaller ? ", file ≤ peer's" : "")
+        case .medianAtMost(let s): return "median ≤ \(Timing.format(s))"
+        case .peakRSSAtMost(let b): return String(format: "peak RSS ≤ %.0f MB", b / 1e6)
+        }
+    }
+
+    /// Sets `met` and `verdict` on the result.
+    func judge(_ r: inout WorkloadResult) {
+        guard let mine = r.nnviz else {
+            r.met = nil
+            r.verdict = "not judged: " + (r.nnvizNote ?? "nnviz not measured")
+            return
+        }
+        switch self {
+        case .faster(let factor, let smallerFile):
+            guard let ratio = r.ratio else {
+                r.met = nil
+                r.verdict = "not judged: no peer (" + (r.peerNote ?? "unavailable") + ")"
+                return
+            }
+            var ok = ratio >= factor
+            var words = String(format: "%.1f× vs ≥ %.0f×", ratio, factor)
+            if smallerFile, let mineBytes = r.fileBytes, let peerBytes = r.peerFileBytes {
+                ok = ok && mineBytes <= peerBytes
+                words += String(format: "; file %.1f MB vs peer %.1f MB", Double(mineBytes) / 1e6, Double(peerBytes) / 1e6)
+            }
+            r.met = ok
+            r.verdict = (ok ? "MET: " : "MISSED: ") + words
+        case .medianAtMost(let limit):
+            let ok = mine.median <= limit
+            r.met = ok
+            r.verdict = (ok ? "MET: " : "MISSED: ") + "median \(Timing.format(mine.median)) vs ≤ \(Timing.format(limit))"
+        case .peakRSSAtMost(let limit):
+            let peak = (mine.peakRSSMB ?? .infinity) * 1e6
+            let ok = peak <= limit
+            r.met = ok
+            r.verdict = (ok ? "MET: " : "MISSED: ") + String(format: "peak RSS %.0f MB vs ≤ %.0f MB", peak / 1e6, limit / 1e6)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Repeated measurements of one workload: every run's seconds, their median and extremes, and for CLI runs the
+/// largest peak RSS seen.
+struct Timing: Codable {
+    var seconds: [Double]
+    var median: Double
+    var min: Double
+    var max: Double
+    /// Peak RSS of the whole process in MB, 10⁶ bytes (CLI workloads only).
+    var peakRSSMB: Double?
+
+    init(seconds: [Double], peakRSS: [Int] = []) {
+        let sorted = seconds.sorted()
+        self.seconds = seconds
+        let n = sorted.count
+        median = n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+        peakRSSMB = peakRSS.max().map { Double($0) / 1e6 }
+    }
+
+    /// `123 ms (118–131 ms)` or `8.21 s (8.02–8.40 s)`, the range in the median's unit, then the peak RSS if any.
+    var summary: String {
+        let (scale, unit, digits) = median < 1 ? (1000.0, "ms", median < 0.1 ? 1 : 0) : (1.0, "s", 2)
+        let f = { (s: Double) in String(format: "%.\(digits)f", s * scale) }
+        return "\(f(median)) \(unit) (\(f(min))–\(f(max)) \(unit))" + (peakRSSMB.map { String(format: ", peak %.0f MB", $0) } ?? "")
+    }
+
+    /// Seconds as ms below 1 s, as s above.
+    static func format(_ s: Double) -> String {
+        s < 0.1 ? String(format: "%.1f ms", s * 1000) : s < 1 ? String(format: "%.0f ms", s * 1000) : String(format: "%.2f s", s)
+    }
+}

@@ -1,0 +1,19 @@
+import CCairo
+
+/// Collects the bytes a Cairo stream surface or PNG writer hands to its write callback.
+final class ByteSink {
+    var bytes: [UInt8] = []
+
+    /// The C callback: `closure` is an unretained `ByteSink`.
+    static let write: cairo_write_func_t = { closure, data, length in
+        guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        if length > 0, let data {
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        }
+        return CAIRO_STATUS_SUCCESS
+    }
+
+    /// The pointer Cairo passes back to `write`; valid while `self` lives.
+    var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}

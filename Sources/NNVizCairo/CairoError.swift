@@ -1,0 +1,17 @@
+/// A rendering or writing failure; its description is the one stderr line `error: <path>: <what>`.
+public struct CairoError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The output file (or a label such as `scene.png` when rendering to memory).
+    public var path: String
+    /// What went wrong, one line, no trailing period.
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "error: \(path): \(message)" }
+
+    /// The same failure reported against another path.
+    func at(_ path: String) -> CairoError { CairoError(path: path, message: message) }
+}

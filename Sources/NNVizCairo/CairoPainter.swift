@@ -1,0 +1,97 @@
+import NNVizScene
+
+/// Paints a `Scene` to PNG, SVG or PDF bytes or files through Cairo; deterministic, atomic file output.
+///
+/// PNGs are `scale` × the scene size in pixels; SVGs are the scene size in px and PDFs in points (vector output
+/// ignores `scale`). Same scene, same bytes, in any process.
+public struct CairoPainter: Sendable {
+    /// Device pixels per scene unit for PNG output (e.g. 2 for HiDPI).
+    public var scale: Double
+    /// `.lines` batches with more segments than this are rasterised directly into PNG pixels instead of being
+    /// stroked one by one (vector output always strokes).
+    public var fastLineThreshold: Int
+    /// Largest canvas side accepted, in output pixels (or px/pt for vector output).
+    public static let maxSide = 20_000
+
+    public init(scale: Double = 1, fastLineThreshold: Int = 2_000) {
+        self.scale = scale
+        self.fastLineThreshold = fastLineThreshold
+    }
+
+    /// Renders `scene` in the format `path`'s extension names and writes it atomically to `path`.
+    public func write(_ scene: Scene, to path: String) throws(CairoError) {
+        let format = try OutputFormat(path: path)
+        let bytes = try render(scene, format: format, name: path)
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// The file bytes of `scene` in `format`; `name` labels errors (the destination file, if any).
+    public func render(_ scene: Scene, format: OutputFormat, name: String = "scene") throws(CairoError) -> [UInt8] {
+        do throws(CairoError) {
+            switch format {
+            case .png:
+                let surface = try imageSurface(for: scene)
+                try paint(scene, on: surface, format: .png, scale: scale)
+                return try surface.pngBytes()
+            case .svg:
+                let (w, h) = try canvasSize(scene, scale: 1)
+                let surface = try CairoSurface.svg(width: Double(w), height: Double(h))
+                try paint(scene, on: surface, format: .svg, scale: 1)
+                return SVGIds.normalize(try surface.finishDocument())
+            case .pdf:
+                let (w, h) = try canvasSize(scene, scale: 1)
+                let surface = try CairoSurface.pdf(width: Double(w), height: Double(h))
+                try paint(scene, on: surface, format: .pdf, scale: 1)
+                var bytes = try surface.finishDocument()
+                PDFDate.fix(&bytes)
+                return bytes
+            }
+        } catch {
+            throw error.at(name)
+        }
+    }
+
+    /// The scene painted as PNG would be, returned as straight-alpha RGBA pixels (for tests and previews).
+    public func renderPixels(_ scene: Scene) throws(CairoError) -> Raster {
+        do throws(CairoError) {
+            let surface = try imageSurface(for: scene)
+            try paint(scene, on: surface, format: .png, scale: scale)
+            guard let raster = RasterSurface.raster(of: surface) else {
+                throw CairoError(path: "cairo", message: "cannot access image pixels")
+            }
+            return raster
+        } catch {
+            throw error.at("scene")
+        }
+    }
+
+    // MARK: Internals
+
+    private func imageSurface(for scene: Scene) throws(CairoError) -> CairoSurface {
+        let (w, h) = try canvasSize(scene, scale: scale)
+        return try CairoSurface.image(width: w, height: h)
+    }
+
+    private func paint(_ scene: Scene, on surface: CairoSurface, format: OutputFormat, scale: Double) throws(CairoError) {
+        let context = try CairoContext(surface)
+        let painter = ScenePainter(context: context, format: format, scale: scale, fastLineThreshold: fastLineThreshold)
+        try painter.paint(scene)
+        try surface.check("cannot draw")
+    }
+
+    /// Output size in whole device units, checked against the budget.
+    private func canvasSize(_ scene: Scene, scale: Double) throws(CairoError) -> (Int, Int) {
+        guard scale.isFinite, scale > 0 else {
+            throw CairoError(path: "cairo", message: "scale must be a positive number, not \(scale)")
+        }
+        guard scene.width.isFinite, scene.height.isFinite, scene.width > 0, scene.height > 0 else {
+            throw CairoError(path: "cairo", message: "canvas size must be positive, not \(scene.width) × \(scene.height)")
+        }
+        let w = (scene.width * scale).rounded(.up), h = (scene.height * scale).rounded(.up)
+        let limit = Double(CairoPainter.maxSide)
+        guard w <= limit, h <= limit else {
+            throw CairoError(path: "cairo", message: "canvas \(Int(w)) × \(Int(h)) exceeds the limit of \(CairoPainter.maxSide) pixels a side; lower --width, --height or --scale")
+        }
+        return (Int(w), Int(h))
+    }
+}

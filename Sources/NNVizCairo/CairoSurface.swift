@@ -1,0 +1,90 @@
+import CCairo
+
+/// Owns one `cairo_surface_t`: an ARGB32 image, or an SVG/PDF document streamed into memory.
+///
+/// Not `Sendable`: keep each surface inside one task. Destroyed in `deinit`.
+final class CairoSurface {
+    let pointer: OpaquePointer
+    /// Receives SVG/PDF bytes; kept alive as long as the surface may write to it.
+    let sink: ByteSink?
+
+    private init(pointer: OpaquePointer, sink: ByteSink?) throws(CairoError) {
+        self.pointer = pointer
+        self.sink = sink
+        try check("cannot create surface")
+    }
+
+    /// Takes ownership of a surface Cairo created elsewhere (e.g. decoded from PNG).
+    init(adopting pointer: OpaquePointer) {
+        self.pointer = pointer
+        self.sink = nil
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+
+    /// A transparent ARGB32 image of `width` × `height` pixels.
+    static func image(width: Int, height: Int) throws(CairoError) -> CairoSurface {
+        try CairoSurface(pointer: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)), sink: nil)
+    }
+
+    /// An SVG document in px units, `width` × `height` px.
+    static func svg(width: Double, height: Double) throws(CairoError) -> CairoSurface {
+        let sink = ByteSink()
+        let s = try CairoSurface(pointer: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, width, height), sink: sink)
+        cairo_svg_surface_set_document_unit(s.pointer, CAIRO_SVG_UNIT_PX)
+        return s
+    }
+
+    /// A one-page PDF document of `width` × `height` points, with a fixed creation date (see `PDFDate`).
+    static func pdf(width: Double, height: Double) throws(CairoError) -> CairoSurface {
+        let sink = ByteSink()
+        let s = try CairoSurface(pointer: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, width, height), sink: sink)
+        cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_CREATE_DATE, PDFDate.cairoValue)
+        return s
+    }
+
+    /// Throws `what` plus Cairo's reason when the surface is in an error state.
+    func check(_ what: String) throws(CairoError) {
+        let status = cairo_surface_status(pointer)
+        if status != CAIRO_STATUS_SUCCESS { throw CairoError(path: "cairo", message: "\(what): \(CairoSurface.reason(status))") }
+    }
+
+    /// Completes an SVG/PDF document and returns its bytes.
+    func finishDocument() throws(CairoError) -> [UInt8] {
+        cairo_surface_finish(pointer)
+        try check("cannot finish document")
+        return sink?.bytes ?? []
+    }
+
+    /// The image surface encoded as PNG.
+    func pngBytes() throws(CairoError) -> [UInt8] {
+        let out = ByteSink()
+        let status = cairo_surface_write_to_png_stream(pointer, ByteSink.write, out.closure)
+        if status != CAIRO_STATUS_SUCCESS { throw CairoError(path: "cairo", message: "cannot encode PNG: \(CairoSurface.reason(status))") }
+        return out.bytes
+    }
+
+    /// Cairo's text for a status code.
+    static func reason(_ status: cairo_status_t) -> String {
+        guard let s = cairo_status_to_string(status) else { return "status \(status.rawValue)" }
+        return String(cString: s)
+    }
+
+    // MARK: Image pixels
+
+    var imageWidth: Int { Int(cairo_image_surface_get_width(pointer)) }
+    var imageHeight: Int { Int(cairo_image_surface_get_height(pointer)) }
+
+    /// Runs `body` on the ARGB32 premultiplied pixels (native-endian 0xAARRGGBB) with the row stride in pixels.
+    /// Flushes before and marks the surface dirty after, so Cairo sees the changes.
+    func withPixels<R>(_ body: (UnsafeMutablePointer<UInt32>, _ width: Int, _ height: Int, _ stridePixels: Int) -> R) -> R? {
+        cairo_surface_flush(pointer)
+        guard let data = cairo_image_surface_get_data(pointer) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(pointer)) / 4
+        let result = data.withMemoryRebound(to: UInt32.self, capacity: stride * imageHeight) {
+            body($0, imageWidth, imageHeight, stride)
+        }
+        cairo_surface_mark_dirty(pointer)
+        return result
+    }
+}

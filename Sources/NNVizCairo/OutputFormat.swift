@@ -1,0 +1,24 @@
+/// An output file format, chosen from the file's extension (case-insensitive).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case png, svg, pdf
+
+    /// The format for `path`'s extension; throws naming the file and the valid extensions otherwise.
+    public init(path: String) throws(CairoError) {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let ext: String
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            ext = String(name[name.index(after: dot)...]).lowercased()
+        } else {
+            ext = ""
+        }
+        guard let format = OutputFormat(rawValue: ext) else {
+            let valid = OutputFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+            let what = ext.isEmpty ? "has no file extension" : "unknown file extension '.\(ext)'"
+            throw CairoError(path: path, message: "\(what); expected one of \(valid)")
+        }
+        self = format
+    }
+
+    /// Whether the format keeps shapes as vectors (SVG, PDF) rather than pixels.
+    public var isVector: Bool { self != .png }
+}

@@ -1,0 +1,45 @@
+/// Hand-written, deterministic JSON pieces: escaped strings and shortest round-trip numbers.
+///
+/// Used for `--json` output so the bytes never depend on a dictionary's order, the locale or a formatter.
+public enum JSONText {
+    /// A JSON string literal.
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A number in Swift's shortest round-trip form (`0.1`, `1e-05`, `3.0`); `null` when not finite.
+    public static func number(_ v: Double) -> String {
+        v.isFinite ? v.description : "null"
+    }
+
+    /// `[a, b, c]` of numbers.
+    public static func numbers<C: Collection>(_ values: C) -> String where C.Element == Double {
+        "[" + values.map(number).joined(separator: ", ") + "]"
+    }
+
+    /// `["a", "b"]`.
+    public static func strings(_ values: [String]) -> String {
+        "[" + values.map(string).joined(separator: ", ") + "]"
+    }
+
+    /// A matrix as an array of row arrays, one row per line at the given indent.
+    public static func rows(_ m: Matrix, indent: String) -> String {
+        guard m.rows > 0 else { return "[]" }
+        let inner = (0..<m.rows).map { indent + "  " + numbers(m.row($0)) }.joined(separator: ",\n")
+        return "[\n" + inner + "\n" + indent + "]"
+    }
+}

@@ -1,0 +1,157 @@
+import NNVizEngine
+import NNVizScene
+
+/// Places a `LayerDiagram`: sizes, column and slot positions, then draws edges, nodes, labels and legend.
+struct DiagramLayout {
+    let d: LayerDiagram
+    var b: SceneBuilder
+    let cols: [DiagramColumn]
+    let margin = 24.0
+    /// Tiny-node mode for `--all` on wide layers: no labels inside nodes, edges as line batches.
+    let dense: Bool
+    let r: Double
+    let slot: Double
+    let colGap: Double
+    let x0: Double
+    let plotTop: Double
+    let plotHeight: Double
+    let legend: LegendFlow
+    let legendTop: Double
+    let labelsShown: Bool
+    let edgeScale: WeightScale
+    let valueDecimals: Int
+    /// Node centres per column, one per visible neuron.
+    var pos: [[Point]] = []
+    /// Rectangles later text must not cover.
+    var obstacles: [Rect] = []
+    var unplaced = 0
+
+    struct Result { let scene: Scene; let unplacedLabels: Int }
+
+    init(diagram: LayerDiagram, measurer: any TextMeasurer, spacingBoost: Double) {
+        d = diagram
+        let o = diagram.options.figure
+        let builder = SceneBuilder(width: 1, height: 1, options: o, measurer: measurer)
+        b = builder
+        cols = diagram.columns
+        let L = cols.count - 1
+        let maxSlots = cols.map(\.slotCount).max() ?? 1
+        dense = maxSlots > 40
+        labelsShown = diagram.showsWeightLabels
+        let maxW = diagram.maxAbsWeight
+        edgeScale = dense ? .dense(maxAbs: maxW) : WeightScale(maxAbs: maxW)
+        var vmax = 0.0
+        if let t = diagram.trace, t.batchSize > 0 {
+            for c in 0...L { for v in t.activations(ofLayer: c).row(diagram.sample) where v.isFinite { vmax = Swift.max(vmax, abs(v)) } }
+        }
+        valueDecimals = vmax >= 100 ? 0 : (vmax >= 10 ? 1 : 2)
+
+        let small = builder.font(TextSize.small), body = builder.font(TextSize.body), hf = builder.font(TextSize.header, bold: true)
+        // Node radius: big enough for hidden labels inside, within 15…24.
+        var labelW = 0.0
+        for c in 1..<Swift.max(1, L) { for i in cols[c].visible { labelW = Swift.max(labelW, builder.measure(diagram.labels(c)[i], small).width) } }
+        let rNormal = Swift.min(24, Swift.max(15, labelW / 2 + 5))
+        // Side labels: inputs on the left, outputs on the right, with values when a sample is shown.
+        var left = 0.0, right = 0.0
+        for i in cols[0].visible { left = Swift.max(left, builder.measure(DiagramLayout.sideText(diagram, 0, i, valueDecimals), body).width) }
+        for i in cols[L].visible { right = Swift.max(right, builder.measure(DiagramLayout.sideText(diagram, L, i, valueDecimals), body).width) }
+        left += 10; right += 10
+        let headerW = (0...L).map { builder.measure(diagram.header($0), hf).width }.max() ?? 0
+        let headerH = builder.measure("Ag", hf).height + 16
+        let lineH = builder.measure("Ag", small).height
+
+        var gap = Swift.max(150, headerW + 28)
+        if labelsShown { gap = Swift.max(gap, 220) * spacingBoost }
+        var leg = LegendFlow()
+        let titleText = o.title ?? diagram.network.name
+        let sub = DiagramLayout.subtitle(diagram)
+        let titleH = (titleText.isEmpty ? 0 : builder.measure(titleText, builder.font(TextSize.title, bold: true)).height + 4)
+            + builder.measure(sub, body).height + 4 + 12
+
+        // Widths: the content decides unless a width is given.
+        let rGuess = dense ? 2.0 : rNormal
+        let contentW = left + 2 * rGuess + gap * Double(L) + right
+        var width = o.width ?? contentW + 2 * margin
+        if o.width == nil {
+            width = Swift.max(width, builder.measure(titleText, builder.font(TextSize.title, bold: true)).width + 2 * margin,
+                              builder.measure(sub, body).width + 2 * margin)
+        } else if L > 0 {
+            gap = Swift.max(40, (width - 2 * margin - left - right - 2 * rGuess) / Double(L))
+        }
+        colGap = gap
+
+        // Heights: slot spacing from the content unless a height is given.
+        let legendProbe = DiagramLayout.legendBlocks(diagram, builder, edgeScale, dense, labelsShown)
+        for blk in legendProbe { leg.append(blk) }
+        if o.width == nil { width = Swift.max(width, Swift.min(leg.width(maxWidth: 900), 900) + 2 * margin) }
+        let legendH = leg.height(maxWidth: width - 2 * margin)
+        legend = leg
+        plotTop = margin + titleH + headerH
+        var s: Double
+        if let h = o.height {
+            let avail = Swift.max(40, h - plotTop - 28 - legendH - margin)
+            s = avail / Double(maxSlots)
+        } else if dense {
+            s = Swift.min(1100, Swift.max(480, Double(maxSlots) * 1.4)) / Double(maxSlots)
+        } else {
+            s = Swift.max(2 * rNormal + 14, 46)
+            if labelsShown { s = Swift.max(s, 2 * rNormal + lineH + 22) * spacingBoost }
+            if cols.contains(where: \.isElided) { s = Swift.max(s, lineH + 14) }
+        }
+        r = dense ? Swift.max(0.7, Swift.min(rNormal, s * 0.38)) : Swift.min(rNormal, s * 0.42)
+        slot = s
+        plotHeight = s * Double(maxSlots)
+        legendTop = plotTop + plotHeight + 28
+        let height = o.height ?? legendTop + legendH + margin
+        let usedW = left + 2 * r + gap * Double(L) + right
+        x0 = (width - usedW) / 2 + left + r
+        b.scene.width = width.rounded(.up)
+        b.scene.height = height.rounded(.up)
+    }
+
+    /// `x1 = 0.60` beside inputs and outputs with a sample, the plain label without one.
+    static func sideText(_ d: LayerDiagram, _ c: Int, _ i: Int, _ decimals: Int) -> String {
+        let label = d.labels(c)[i]
+        guard let v = d.value(c, i) else { return label }
+        return label + " = " + NumberFormat.fixed(v, decimals)
+    }
+
+    static func subtitle(_ d: LayerDiagram) -> String {
+        var s = d.network.sizes.map(String.init).joined(separator: " → ") + " · \(d.network.parameterCount) parameters"
+        if d.trace != nil { s += " · forward pass of sample \(d.sample)" }
+        return s
+    }
+
+    func x(_ c: Int) -> Double { x0 + Double(c) * colGap }
+
+    func y(_ c: Int, slot k: Int) -> Double {
+        let mid = plotTop + plotHeight / 2
+        return mid + (Double(k) - Double(cols[c].slotCount - 1) / 2) * slot
+    }
+
+    mutating func build() -> Result {
+        let o = d.options.figure
+        pos = cols.enumerated().map { c, col in col.slots.map { Point(x(c), y(c, slot: $0)) } }
+        _ = b.title(o.title ?? d.network.name, subtitle: DiagramLayout.subtitle(d), margin: margin, top: margin)
+        drawEdges()
+        drawNodes()
+        drawHeaders()
+        if labelsShown { drawWeightLabels() }
+        legend.draw(into: &b, at: Point(margin, legendTop), maxWidth: b.scene.width - 2 * margin, center: true)
+        if unplaced > 0 {
+            b.text("\(unplaced) weight labels did not fit; a taller figure (--height) makes room",
+                   at: Point(margin, b.scene.height - 8), font: b.font(TextSize.small), color: b.theme.mutedText,
+                   baseline: .bottom, role: "note")
+        }
+        return Result(scene: b.scene, unplacedLabels: unplaced)
+    }
+
+    mutating func drawHeaders() {
+        let hf = b.font(TextSize.header, bold: true)
+        for c in cols.indices {
+            let rect = b.text(d.header(c), at: Point(x(c), plotTop - 14), font: hf, anchor: .middle, baseline: .bottom,
+                              role: "header", name: d.header(c))
+            obstacles.append(rect.padded(2, 2))
+        }
+    }
+}

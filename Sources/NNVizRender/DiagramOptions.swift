@@ -1,0 +1,14 @@
+/// Options of a layer diagram.
+public struct DiagramOptions: Sendable, Equatable {
+    public var figure: FigureOptions
+    /// Draw every neuron and every edge instead of eliding layers wider than `maxNeurons`.
+    public var showAll: Bool
+    /// Print each weight on its edge: `nil` decides automatically (networks with at most 40 edges).
+    public var weightLabels: Bool?
+    /// Layers wider than this show their first and last neurons and a `⋮ +N` marker.
+    public var maxNeurons: Int
+
+    public init(figure: FigureOptions = FigureOptions(), showAll: Bool = false, weightLabels: Bool? = nil, maxNeurons: Int = 16) {
+        self.figure = figure; self.showAll = showAll; self.weightLabels = weightLabels; self.maxNeurons = Swift.max(2, maxNeurons)
+    }
+}

@@ -1,0 +1,15 @@
+/// Options every figure takes: size (automatic when `nil`), theme, title and font family.
+public struct FigureOptions: Sendable, Equatable {
+    /// Canvas width in scene units (pixels at scale 1); `nil` picks a size that fits the content.
+    public var width: Double?
+    public var height: Double?
+    public var theme: Theme
+    /// Replaces the automatic title; an empty string removes the title.
+    public var title: String?
+    public var fontFamily: String
+
+    public init(width: Double? = nil, height: Double? = nil, theme: Theme = .light, title: String? = nil,
+                fontFamily: String = "DejaVu Sans") {
+        self.width = width; self.height = height; self.theme = theme; self.title = title; self.fontFamily = fontFamily
+    }
+}

@@ -1,0 +1,26 @@
+/// Options of an activation (or weight) heatmap.
+public struct HeatmapOptions: Sendable, Equatable {
+    /// What the panels show.
+    public enum Mode: Sendable, Equatable {
+        /// Rows are samples, columns neurons; post-activations (or pre-activations with `pre`).
+        case activations
+        /// Each layer's weight matrix: rows are the layer's inputs, columns its neurons; diverging around 0.
+        case weights
+        /// Weight matrices as Hinton diagrams: square area ∝ |w|, colour by sign.
+        case hinton
+    }
+
+    public var figure: FigureOptions
+    public var mode: Mode
+    /// Show pre-activations `z` on a diverging map centred on 0 instead of activations.
+    public var pre: Bool
+    /// Layers to show, counting the input layer as 0; `nil` shows every layer after the input.
+    public var layers: [Int]?
+    /// Order samples by predicted class, then by the output's value.
+    public var sort: Bool
+
+    public init(figure: FigureOptions = FigureOptions(), mode: Mode = .activations, pre: Bool = false,
+                layers: [Int]? = nil, sort: Bool = false) {
+        self.figure = figure; self.mode = mode; self.pre = pre; self.layers = layers; self.sort = sort
+    }
+}

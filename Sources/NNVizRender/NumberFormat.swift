@@ -1,0 +1,44 @@
+/// Locale-independent number formatting with fixed decimals and a typographic minus sign.
+public enum NumberFormat {
+    /// The minus sign used in every figure (U+2212, as wide as a plus).
+    public static let minus = "\u{2212}"
+
+    /// `v` with exactly `decimals` digits after the point, e.g. `fixed(-0.5, 2)` is `−0.50`.
+    /// Negative zero after rounding prints as `0.00`; non-finite values print as `nan`, `∞`, `−∞`.
+    public static func fixed(_ v: Double, _ decimals: Int) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v > 0 ? "∞" : minus + "∞" }
+        let d = Swift.max(0, Swift.min(decimals, 12))
+        var p = 1.0
+        for _ in 0..<d { p *= 10 }
+        let scaled = (abs(v) * p).rounded()
+        if scaled >= 9.0e15 { return (v < 0 ? minus : "") + String(Int64(abs(v).rounded())) }
+        let n = UInt64(scaled)
+        let ip = UInt64(p)
+        var s = String(n / ip)
+        if d > 0 {
+            var frac = String(n % ip)
+            while frac.count < d { frac = "0" + frac }
+            s += "." + frac
+        }
+        return (v < 0 && n != 0 ? minus : "") + s
+    }
+
+    /// Decimals needed to show multiples of `step` exactly (1-2-5 steps): 0.25 → 2, 0.5 → 1, 2 → 0.
+    public static func decimals(forStep step: Double) -> Int {
+        guard step.isFinite, step > 0 else { return 2 }
+        var d = 0
+        var s = step
+        while d < 8 && abs(s - s.rounded()) > 1e-6 * Swift.max(1, s) { s *= 10; d += 1 }
+        return d
+    }
+
+    /// Decimals that show values of magnitude up to `maxAbs` with about three significant digits (2 for 0…10).
+    public static func decimals(forMagnitude maxAbs: Double) -> Int {
+        if !maxAbs.isFinite || maxAbs == 0 { return 2 }
+        if maxAbs >= 100 { return 0 }
+        if maxAbs >= 10 { return 1 }
+        if maxAbs >= 0.1 { return 2 }
+        return 3
+    }
+}

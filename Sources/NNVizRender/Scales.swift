@@ -1,0 +1,155 @@
+import NNVizScene
+
+// The named visual encodings every figure shares, defined once so the diagram, the heatmaps and the
+// region plots agree on what blue means. Values follow ../shared/STYLE.md.
+
+/// Named colours: weight signs, the Okabe–Ito class palette and the text shades used on sign colours.
+public enum Palette {
+    /// Positive weights and biases (TensorFlow Playground's blue).
+    public static let positive = Color(hex: "#0877bd")!
+    /// Negative weights and biases (TensorFlow Playground's orange).
+    public static let negative = Color(hex: "#f59322")!
+    /// Weights too small to call either sign.
+    public static let neutral = Color(hex: "#b8bcbf")!
+    /// Darker sign shades for text on light backgrounds (the plain orange is too pale to read).
+    public static let positiveText = Color(hex: "#0868a8")!
+    public static let negativeText = Color(hex: "#a65005")!
+    /// Lighter sign shades for text on dark backgrounds.
+    public static let positiveTextDark = Color(hex: "#6cb6e8")!
+    public static let negativeTextDark = Color(hex: "#f7b267")!
+
+    /// Okabe–Ito: eight colours distinguishable with the common colour-vision deficiencies.
+    public static let okabeIto: [Color] = ["#E69F00", "#56B4E9", "#009E73", "#F0E442",
+                                           "#0072B2", "#D55E00", "#CC79A7", "#000000"].map { Color(hex: $0)! }
+
+    /// The colour of class `k` (cycling after eight classes).
+    public static func classColor(_ k: Int) -> Color { okabeIto[((k % 8) + 8) % 8] }
+
+    /// The sign colour of a value (neutral for zero).
+    public static func signColor(_ v: Double) -> Color { v > 0 ? positive : (v < 0 ? negative : neutral) }
+}
+
+/// A continuous colour map: anchors evenly spaced over 0…1, interpolated linearly in sRGB.
+public struct ColorMap: Sendable, Equatable {
+    public let name: String
+    let anchors: [Color]
+
+    public init(name: String, anchors: [Color]) {
+        precondition(anchors.count >= 2, "A colour map needs two anchors")
+        self.name = name
+        self.anchors = anchors
+    }
+
+    /// The colour at `t` (clamped to 0…1; NaN maps to the middle).
+    public func color(at t: Double) -> Color {
+        let u = t.isNaN ? 0.5 : Swift.min(1, Swift.max(0, t))
+        let x = u * Double(anchors.count - 1)
+        let i = Swift.min(Int(x), anchors.count - 2)
+        return Color.mix(anchors[i], anchors[i + 1], x - Double(i))
+    }
+
+    /// Matplotlib's viridis (CC0), sampled at 33 points: perceptually uniform, legible in greyscale.
+    public static let viridis = ColorMap(name: "viridis", anchors: [
+        0x440154, 0x470d60, 0x48186a, 0x482374, 0x472d7b, 0x453781, 0x424086, 0x3e4989, 0x3b528b,
+        0x375b8d, 0x33638d, 0x2f6b8e, 0x2c728e, 0x297a8e, 0x26828e, 0x23898e, 0x21918c, 0x1f988b,
+        0x1fa088, 0x22a785, 0x28ae80, 0x32b67a, 0x3fbc73, 0x4ec36b, 0x5ec962, 0x70cf57, 0x84d44b,
+        0x98d83e, 0xaddc30, 0xc2df23, 0xd8e219, 0xece51b, 0xfde725,
+    ].map(ColorMap.rgb))
+
+    /// Orange (negative) – near-white – blue (positive): ColorBrewer's PuOr orange arm and RdBu blue arm,
+    /// so the two sides match the weight sign colours and have matching lightness steps.
+    public static let orangeBlue = ColorMap(name: "orange-blue", anchors: [
+        0xb35806, 0xe08214, 0xfdb863, 0xfee0b6, 0xf7f7f7, 0xd1e5f0, 0x92c5de, 0x4393c3, 0x2166ac,
+    ].map(ColorMap.rgb))
+
+    static func rgb(_ v: Int) -> Color {
+        Color(r: Double((v >> 16) & 0xFF) / 255, g: Double((v >> 8) & 0xFF) / 255, b: Double(v & 0xFF) / 255)
+    }
+}
+
+/// A value-to-colour scale: a colour map over a domain, sequential or diverging around a centre.
+///
+/// A constant domain (all values equal) is widened so nothing divides by zero.
+public struct ColorScale: Sendable, Equatable {
+    public let map: ColorMap
+    public let lower: Double
+    public let upper: Double
+    /// The neutral value of a diverging scale (`nil` for sequential scales).
+    public let center: Double?
+    /// What the scale shows, for its colour bar, e.g. `activation`.
+    public var label: String
+
+    /// A sequential scale over `lower…upper` (viridis by default).
+    public static func sequential(_ lower: Double, _ upper: Double, map: ColorMap = .viridis, label: String = "") -> ColorScale {
+        var lo = lower.isFinite ? lower : 0, hi = upper.isFinite ? upper : 1
+        if hi < lo { swap(&lo, &hi) }
+        if hi - lo < 1e-12 { (lo, hi) = lo == 0 ? (0, 1) : (Swift.min(0, lo), Swift.max(0, hi)) }
+        if hi - lo < 1e-12 { hi = lo + 1 }
+        return ColorScale(map: map, lower: lo, upper: hi, center: nil, label: label)
+    }
+
+    /// A diverging scale centred on `center` with symmetric limits `center ± halfRange`.
+    public static func diverging(center: Double, halfRange: Double, map: ColorMap = .orangeBlue, label: String = "") -> ColorScale {
+        let h = halfRange.isFinite && halfRange > 1e-12 ? halfRange : 1
+        return ColorScale(map: map, lower: center - h, upper: center + h, center: center, label: label)
+    }
+
+    /// A diverging scale around `center` wide enough for every value given.
+    public static func diverging<S: Sequence>(center: Double, covering values: S, label: String = "") -> ColorScale where S.Element == Double {
+        var m = 0.0
+        for v in values where v.isFinite { m = Swift.max(m, abs(v - center)) }
+        return diverging(center: center, halfRange: m, label: label)
+    }
+
+    /// Position of `v` along the scale, 0…1 (clamped).
+    public func position(_ v: Double) -> Double {
+        Swift.min(1, Swift.max(0, (v - lower) / (upper - lower)))
+    }
+
+    public func color(_ v: Double) -> Color { map.color(at: position(v)) }
+}
+
+/// Weight → colour (by sign), stroke width and opacity (by |w| / max|w|), shared by diagrams and legends.
+public struct WeightScale: Sendable, Equatable {
+    /// The largest |w| the scale represents; larger values are clamped.
+    public let maxAbs: Double
+    public let minWidth: Double
+    public let maxWidth: Double
+    public let minOpacity: Double
+    public let maxOpacity: Double
+    /// |w| / max|w| below which a weight is drawn neutral grey.
+    public let neutralFraction: Double
+
+    public init(maxAbs: Double, minWidth: Double = 0.8, maxWidth: Double = 7, minOpacity: Double = 0.35,
+                maxOpacity: Double = 0.95, neutralFraction: Double = 0.02) {
+        self.maxAbs = maxAbs.isFinite && maxAbs > 0 ? maxAbs : 1
+        self.minWidth = minWidth; self.maxWidth = maxWidth
+        self.minOpacity = minOpacity; self.maxOpacity = maxOpacity
+        self.neutralFraction = neutralFraction
+    }
+
+    /// Thin, translucent strokes for thousands of overlapping edges.
+    public static func dense(maxAbs: Double) -> WeightScale {
+        WeightScale(maxAbs: maxAbs, minWidth: 0.3, maxWidth: 1.6, minOpacity: 0.04, maxOpacity: 0.6)
+    }
+
+    /// |w| / max|w| clamped to 0…1.
+    @inline(__always)
+    public func fraction(_ w: Double) -> Double {
+        let t = abs(w) / maxAbs
+        return t.isFinite ? Swift.min(1, t) : 1
+    }
+
+    @inline(__always)
+    public func width(_ w: Double) -> Double { minWidth + (maxWidth - minWidth) * fraction(w) }
+
+    @inline(__always)
+    public func opacity(_ w: Double) -> Double { minOpacity + (maxOpacity - minOpacity) * fraction(w) }
+
+    /// The sign colour (neutral grey near zero) with the opacity for |w|.
+    @inline(__always)
+    public func color(_ w: Double) -> Color {
+        let base = fraction(w) < neutralFraction ? Palette.neutral : (w > 0 ? Palette.positive : Palette.negative)
+        return base.withAlpha(opacity(w))
+    }
+}

@@ -1,0 +1,106 @@
+import NNVizEngine
+import NNVizScene
+
+/// Small multiples of every hidden neuron's activation over the region plot's plane: one row group per
+/// layer with its header and shared colour bar, each thumbnail titled with the neuron's label.
+struct ThumbnailGrid {
+    struct Entry { let layer: Int; let neuron: Int }
+
+    let plot: RegionPlot
+    var entries: [Entry]
+    let origin: Point
+    let side: Double
+    let perRow: Int
+    let gap = 14.0
+    let titleH: Double
+    let headerH: Double
+    let barH: Double
+    /// Most thumbnails drawn; wider networks show the first ones and say how many are left out.
+    static let limit = 48
+
+    init(plot: RegionPlot, b: SceneBuilder, origin: Point, maxHeight: Double) {
+        self.plot = plot
+        self.origin = origin
+        var e: [Entry] = []
+        for l in 0..<Swift.max(0, plot.network.layers.count - 1) {
+            for j in 0..<plot.network.layers[l].fanOut where e.count < ThumbnailGrid.limit { e.append(Entry(layer: l, neuron: j)) }
+        }
+        entries = e
+        let n = e.count
+        side = n <= 4 ? 130 : (n <= 16 ? 96 : 70)
+        perRow = n <= 4 ? 2 : (n <= 16 ? 4 : 8)
+        let f = b.font(TextSize.small), hf = b.font(TextSize.body, bold: true)
+        titleH = b.measure("Ag", f).height + 4
+        headerH = b.measure("Ag", hf).height + 8
+        let probe = ColorBar(scale: .diverging(center: 0, halfRange: 1), title: "a", length: 120)
+        barH = probe.size(in: b).height + 10
+    }
+
+    var layerGroups: [(layer: Int, entries: [Entry])] {
+        var out: [(layer: Int, entries: [Entry])] = []
+        for e in entries {
+            if out.last?.layer == e.layer { out[out.count - 1].entries.append(e) } else { out.append((e.layer, [e])) }
+        }
+        return out
+    }
+
+    func groupHeight(_ count: Int) -> Double {
+        let rows = (count + perRow - 1) / perRow
+        return headerH + Double(rows) * (titleH + side + gap) + barH
+    }
+
+    var maxX: Double {
+        let cols = Swift.min(perRow, layerGroups.map(\.entries.count).max() ?? 0)
+        return origin.x + Double(cols) * (side + gap) - gap
+    }
+
+    var maxY: Double { origin.y + layerGroups.reduce(0) { $0 + groupHeight($1.entries.count) + 10 } }
+
+    func draw(into b: inout SceneBuilder) {
+        guard !entries.isEmpty else { return }
+        let f = b.font(TextSize.small), hf = b.font(TextSize.body, bold: true)
+        let field = plot.field
+        let hn = field.hiddenResolution
+        var y = origin.y
+        for g in layerGroups {
+            let layer = plot.network.layers[g.layer]
+            let values = field.hidden[g.layer]
+            let w = layer.fanOut
+            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.rawValue))")
+            let centre = RegionPlot.center(layer.activation)
+            var header = layer.name + " · " + layer.activation.rawValue
+            if g.entries.count < w { header += " · first \(g.entries.count) of \(w)" }
+            b.text(header, at: Point(origin.x, y), font: hf, baseline: .top, role: "thumb-header", name: layer.name)
+            y += headerH
+            for (k, e) in g.entries.enumerated() {
+                let x = origin.x + Double(k % perRow) * (side + gap)
+                let ty = y + Double(k / perRow) * (titleH + side + gap)
+                let label = layer.neuronLabels[e.neuron]
+                let name = layer.name + " · " + label
+                b.text(label, at: Point(x, ty), font: f, baseline: .top, role: "thumb-title", name: name)
+                let frame = Rect(x: x, y: ty + titleH, width: side, height: side)
+                let raster = FieldRaster.make(n: hn) { scale.color(Double(values[$0 * w + e.neuron])) }
+                b.add(.raster(raster, frame: frame, smooth: false), role: "thumbnail", name: name)
+                let lines = MarchingSquares.contour(n: hn, level: centre) { Double(values[($0 * hn + $1) * w + e.neuron]) }
+                var path = Path()
+                for line in lines where line.count >= 2 {
+                    for (i, p) in line.enumerated() {
+                        let q = Point(x + (p.x + 0.5) / Double(hn) * side, frame.y + (p.y + 0.5) / Double(hn) * side)
+                        if i == 0 { path.move(to: q) } else { path.line(to: q) }
+                    }
+                }
+                if !path.elements.isEmpty {
+                    b.add(.path(path, fill: nil, stroke: Stroke(b.theme.name == .light ? Color(hex: "#1f2328")! : .white, width: 1)),
+                          role: "thumb-contour", name: name)
+                }
+                b.add(.rect(frame, fill: nil, stroke: Stroke(b.theme.axis, width: 0.75), cornerRadius: 0), role: "thumb-frame", name: name)
+            }
+            let rows = (g.entries.count + perRow - 1) / perRow
+            y += Double(rows) * (titleH + side + gap)
+            let bar = ColorBar(scale: scale, title: scale.label, length: Swift.min(160, Double(Swift.min(perRow, g.entries.count)) * (side + gap) - gap - 30),
+                               name: layer.name)
+            bar.draw(into: &b, at: Point(origin.x, y))
+            y += barH + 10
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import NNVizEngine
+
+/// The NET argument every command takes (a bundled example or a spec/npz path) and the options that shape loading.
+struct NetworkOptions: ParsableArguments {
+    @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml or .npz file.")
+    var net: String
+
+    @Option(help: ArgumentHelp("Activations of an .npz network's layers, e.g. relu,sigmoid.",
+                               valueName: "names"))
+    var activations: String?
+
+    @Option(help: "Refuse networks with more weights and biases than this.")
+    var maxParameters: Int = LoadLimits().maxParameters
+
+    /// The limits to load with.
+    var limits: LoadLimits { LoadLimits(maxParameters: maxParameters) }
+
+    /// The network NET names.
+    func load() throws(NNVizError) -> Network {
+        var acts: [Activation]?
+        if let activations {
+            acts = []
+            for (i, name) in activations.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                acts?.append(try Activation(named: String(name).trimmingCharacters(), source: "--activations",
+                                            location: "name \(i + 1)"))
+            }
+        }
+        return try NetworkResolver.resolve(net, activations: acts, limits: limits)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String { self[...].trimmingCharacters() }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import NNVizEngine
+
+/// Where a command's samples come from: `--sample` rows, a `--batch` file, or `--random N [--seed S]`.
+///
+/// Reusable by any subcommand through `@OptionGroup var samples: SampleOptions`.
+struct SampleOptions: ParsableArguments {
+    @Option(name: .customLong("sample"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("One sample, comma-separated (repeat for more rows), e.g. 0.6,0.1,0.9,0.4.", valueName: "values"))
+    var samples: [String] = []
+
+    @Option(help: ArgumentHelp("A batch of samples: .csv (optional header row), .json (array of arrays) or .npy (2-D float).",
+                               valueName: "file"))
+    var batch: String?
+
+    @Option(help: ArgumentHelp("N random samples, as np.random.seed(S); np.random.randn(N, inputs).", valueName: "N"))
+    var random: Int?
+
+    @Option(help: "Seed for --random (0…4294967295).")
+    var seed: Int?
+
+    /// Whether any source of samples was given.
+    var isEmpty: Bool { samples.isEmpty && batch == nil && random == nil }
+
+    func validate() throws {
+        let given = [!samples.isEmpty, batch != nil, random != nil].filter { $0 }.count
+        if given > 1 { throw ValidationError("give only one of --sample, --batch and --random") }
+        if seed != nil && random == nil { throw ValidationError("--seed applies only to --random") }
+        if let seed, !(0...Int(UInt32.max)).contains(seed) {
+            throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)")
+        }
+    }
+
+    /// The batch for `network` and the name it goes by in messages, or `nil` when no samples were given.
+    func load(for network: Network, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> (matrix: Matrix, source: String)? {
+        if !samples.isEmpty {
+            return (try SampleLoader.parse(samples: samples, for: network), "--sample")
+        }
+        if let batch {
+            return (try SampleLoader.load(path: batch, for: network, limits: limits), batch)
+        }
+        if let random {
+            let s = seed ?? 0
+            return (try SampleLoader.random(count: random, seed: UInt32(s), for: network, limits: limits),
+                    "--random \(random) --seed \(s)")
+        }
+        return nil
+    }
+
+    /// The batch, or an error telling `command`'s user how to give one.
+    func require(for network: Network, command: String, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> (matrix: Matrix, source: String) {
+        guard let loaded = try load(for: network, limits: limits) else {
+            throw NNVizError(command, "", "needs samples: --sample v,v,… (repeatable), --batch FILE or --random N [--seed S]")
+        }
+        return loaded
+    }
+}

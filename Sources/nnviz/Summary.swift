@@ -1,0 +1,58 @@
+import ArgumentParser
+import NNVizEngine
+
+/// `nnviz summary NET`: one row per layer (shape, activation, parameter counts) and the total with its formula.
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a network's layers, shapes, activations and parameter counts.")
+
+    @OptionGroup var network: NetworkOptions
+
+    @Flag(help: "Print machine-readable JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        try CommandError.reporting {
+            let net = try network.load()
+            print(json ? Self.json(net) : Self.table(net), terminator: "")
+        }
+    }
+
+    static func table(_ net: Network) -> String {
+        var t = TextTable(header: ["layer", "shape", "activation", "weights", "biases", "parameters"],
+                          align: [.left, .left, .left, .right, .right, .right])
+        for layer in net.layers {
+            t.add([layer.name, "\(layer.fanIn) × \(layer.fanOut)", layer.activation.rawValue,
+                   "\(layer.fanIn * layer.fanOut)", "\(layer.fanOut)", "\(layer.parameterCount)"])
+        }
+        let sizes = net.sizes.map(String.init).joined(separator: "→")
+        return "\(net.name): \(sizes)\n"
+            + "inputs: \(net.inputLabels.joined(separator: ", "))\n"
+            + "outputs: \(net.outputLabels.joined(separator: ", "))\n\n"
+            + t.render()
+            + "\ntotal: \(net.parameterFormula) parameters\n"
+    }
+
+    static func json(_ net: Network) -> String {
+        let layers = net.layers.map { l in
+            "    {\"name\": \(JSONText.string(l.name)), \"fan_in\": \(l.fanIn), \"fan_out\": \(l.fanOut), "
+                + "\"activation\": \(JSONText.string(l.activation.rawValue)), \"weights\": \(l.fanIn * l.fanOut), "
+                + "\"biases\": \(l.fanOut), \"parameters\": \(l.parameterCount), "
+                + "\"neurons\": \(JSONText.strings(l.neuronLabels))}"
+        }
+        return """
+            {
+              "name": \(JSONText.string(net.name)),
+              "sizes": [\(net.sizes.map(String.init).joined(separator: ", "))],
+              "inputs": \(JSONText.strings(net.inputLabels)),
+              "outputs": \(JSONText.strings(net.outputLabels)),
+              "layers": [
+            \(layers.joined(separator: ",\n"))
+              ],
+              "parameters": \(net.parameterCount),
+              "formula": \(JSONText.string(net.parameterFormula))
+            }
+
+            """
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import NNVizEngine
+
+@Suite struct GridTests {
+    /// A 3 → 5 → 4 → 3 network with tanh, sigmoid and softmax layers and irregular weights (sin of the index),
+    /// so every accumulation order matters.
+    static let wide: Network = {
+        func layer(_ name: String, _ act: Activation, _ m: Int, _ n: Int, _ seed: Double) -> Layer {
+            let w = (0..<(m * n)).map { 1.7 * sin(seed + 0.91 * Double($0)) }
+            let b = (0..<n).map { 0.6 * cos(seed + 1.3 * Double($0)) }
+            return Layer(name: name, activation: act, weights: Matrix(rows: m, cols: n, data: w), bias: b,
+                         neuronLabels: (1...n).map { "\(name)\($0)" })
+        }
+        return Network(name: "wide", inputLabels: ["a", "b", "c"],
+                       layers: [layer("h", .tanh, 3, 5, 0.3), layer("g", .sigmoid, 5, 4, 1.1), layer("o", .softmax, 4, 3, 2.7)])
+    }()
+
+    /// Every cell centre of a small grid, in the grid's row-major order, as one batch.
+    static func batch(_ g: GridField, n: Int) -> Matrix {
+        Matrix((0..<n).flatMap { r in (0..<n).map { c in g.input(row: r, col: c, n: n) } })!
+    }
+
+    @Test func xorOutputFieldEqualsForwardExactly() throws {
+        let g = ForwardTests.xor.evaluateGrid(xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 37)
+        let t = try ForwardTests.xor.forward(Self.batch(g, n: 37))
+        #expect(g.values == t.output.data.map(Float.init))
+        #expect(g.hiddenResolution == 37)
+        #expect(g.hidden[0] == t.post[0].data.map(Float.init))
+    }
+
+    @Test func cellCentresAndOrientation() {
+        let g = ForwardTests.xor.evaluateGrid(xRange: 0...4, yRange: 0...2, resolution: 4)
+        // Row 0 is the top of the plane (largest y); cells are evaluated at their centres.
+        #expect(g.input(row: 0, col: 0, n: 4) == [0.5, 1.75])
+        #expect(g.input(row: 3, col: 3, n: 4) == [3.5, 0.25])
+        // (3.5, 0.25) and (0.5, 1.75): sums above 1.5, OR and AND both on → 0;
+        // (0.5, 0.25): sum 0.75, OR on and AND off → 1.
+        #expect(g.values[0] == 0 && g.values[15] == 0)
+        #expect(g.values[12] == 1)
+    }
+
+    @Test func slicedMultiOutputFieldEqualsForward() throws {
+        let net = Self.wide
+        let g = net.evaluateGrid(axes: (2, 0), xRange: -2...1, yRange: -1...3, resolution: 23, slice: [0, 0.75, 0],
+                                 hiddenResolution: 11)
+        #expect(g.input(row: 0, col: 0, n: 23)[1] == 0.75)
+        let t = try net.forward(Self.batch(g, n: 23))
+        for cell in 0..<(23 * 23) {
+            let row = Array(t.output.row(cell))
+            let sorted = row.sorted(by: >)
+            #expect(Int(g.classes[cell]) == row.firstIndex(of: sorted[0]))
+            #expect(g.margins[cell] == Float(sorted[0] - sorted[1]))
+        }
+        let th = try net.forward(Self.batch(g, n: 11))
+        #expect(g.hiddenResolution == 11)
+        #expect(g.hidden.count == 2)
+        #expect(g.hidden[0] == th.post[0].data.map(Float.init))
+        #expect(g.hidden[1] == th.post[1].data.map(Float.init))
+    }
+
+    @Test func singleCellGrid() {
+        let g = ForwardTests.xor.evaluateGrid(xRange: 1...1, yRange: 0...0, resolution: 0)
+        #expect(g.resolution == 1 && g.values.count == 1)
+        #expect(g.values[0] == 1)  // (1, 0) is on the XOR side
+    }
+}
