@@ -26,7 +26,7 @@ public struct BatchTable: Sendable {
     }
 
     public struct Row: Sendable {
-        /// 1-based sample number.
+        /// The sample's row in the batch, counted from 0 as the figures (and NumPy) do.
         public let sample: String
         public let cells: [Cell]
         /// The arg-max output's label (empty for single-output networks).
@@ -75,7 +75,7 @@ public struct BatchTable: Sendable {
                 for (j, v) in m.row(r).enumerated() { cells.append(Cell(value: ReportNumber.fixed(v, decimals[g]), start: j == 0)) }
             }
             let predicted = multi ? network.outputLabels[BatchTable.argmax(trace.output.row(r))] : ""
-            rows.append(Row(sample: String(r + 1), cells: cells, predicted: predicted))
+            rows.append(Row(sample: String(r), cells: cells, predicted: predicted))
         }
         self.groups = groups
         self.columns = columns

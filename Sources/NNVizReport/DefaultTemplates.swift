@@ -24,7 +24,7 @@ enum DefaultTemplates {
 <li><strong>Layers</strong> {{shape}}</li>
 <li><strong>Parameters</strong> {{summary.total}}</li>
 {{#samples}}
-<li><strong>Samples</strong> {{samples}}</li>
+<li><strong>Batch</strong> {{samples}}</li>
 {{/samples}}
 {{#dataset}}
 <li><strong>Data</strong> {{dataset}}</li>
@@ -76,8 +76,8 @@ enum DefaultTemplates {
 {{#batch}}
 <section id="forward">
 <h2>Forward pass</h2>
-<p>Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}}, rounded for reading; <a href="report.json">report.json</a> holds every value at full precision.</p>
-<div class="table-wrap">
+<p>Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}} (numbered from 0, as in the figures), rounded for reading; <a href="report.json">report.json</a> holds every value at full precision.</p>
+<div class="table-wrap fit">
 <table>
 <thead>
 <tr><th rowspan="2">Sample</th>{{#groups}}<th class="group" colspan="{{span}}">{{name}}{{#activation}} <small>{{activation}}</small>{{/activation}}</th>{{/groups}}{{#hasClass}}<th class="group" rowspan="2">Class</th>{{/hasClass}}</tr>
@@ -143,7 +143,7 @@ Total: {{summary.formula}}.
 
 ## Forward pass
 
-Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}}, rounded for reading; report.json holds every value at full precision. Columns: {{#groups}}{{^first}}; {{/first}}{{name}}{{#activation}} ({{activation}}){{/activation}}: {{labels}}{{/groups}}.
+Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}} (numbered from 0, as in the figures), rounded for reading; report.json holds every value at full precision. Columns: {{#groups}}{{^first}}; {{/first}}{{name}}{{#activation}} ({{activation}}){{/activation}}: {{labels}}{{/groups}}.
 
 | Sample |{{#columns}} {{label}} |{{/columns}}{{#hasClass}} Class |{{/hasClass}}
 |---:|{{#columns}}---:|{{/columns}}{{#hasClass}}---|{{/hasClass}}
@@ -213,7 +213,7 @@ body {
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
 }
 main {
-  max-width: 1000px;
+  max-width: 1120px;
   margin: 0 auto;
   padding: 2.5rem 2rem 3rem;
   background: var(--paper);
@@ -225,7 +225,7 @@ header { border-bottom: 1px solid var(--line); padding-bottom: 1.25rem; margin-b
 h1 { margin: .2rem 0 .4rem; font-size: 2.1rem; line-height: 1.2; letter-spacing: -.01em; overflow-wrap: anywhere; }
 h2 { margin: 2.4rem 0 .8rem; font-size: 1.35rem; line-height: 1.3; }
 h3 { margin: 1.6rem 0 .5rem; font-size: 1.05rem; }
-p { margin: .5rem 0 1rem; }
+p { margin: .5rem 0 1rem; max-width: 52rem; }
 a { color: var(--accent); }
 code, .mono { font-family: "DejaVu Sans Mono", ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
 .meta { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; color: var(--muted); font-size: .95rem; }
@@ -235,6 +235,8 @@ nav.toc a { margin-right: 1rem; white-space: nowrap; }
 
 /* Tables: numbers right-aligned in tabular figures, layers separated by a rule. */
 .table-wrap { overflow-x: auto; margin: .75rem 0 .5rem; border: 1px solid var(--line); border-radius: 8px; }
+.table-wrap.fit { width: fit-content; max-width: 100%; }
+.table-wrap.fit table { width: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; font-variant-numeric: tabular-nums; }
 caption { caption-side: bottom; text-align: left; padding: .6rem .8rem; color: var(--muted); font-size: .88rem; }
 th, td { padding: .42rem .7rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -253,7 +255,7 @@ td.class { font-weight: 600; white-space: nowrap; }
 figure { margin: 1.5rem 0 2.2rem; }
 figure .frame { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; background: #fff; text-align: center; }
 figure img { display: inline-block; max-width: 100%; height: auto; }
-figcaption { margin-top: .6rem; color: #39414f; font-size: .93rem; line-height: 1.5; }
+figcaption { margin-top: .6rem; color: #39414f; font-size: .93rem; line-height: 1.5; max-width: 56rem; }
 figcaption .label { font-weight: 700; color: var(--ink); }
 .files { margin-top: .3rem; font-size: .85rem; color: var(--muted); }
 .files a { margin-right: .7rem; }

@@ -32,7 +32,7 @@ public struct FigureText: Sendable, Equatable {
         }
         if let t = trace, t.batchSize > 0 {
             let s = min(max(0, sample), t.batchSize - 1)
-            let sentence = " Neurons are filled by their activation for sample \(s + 1) (\(assignments(net.inputLabels, Array(t.input.row(s))))), "
+            let sentence = " Neurons are filled by their activation for sample \(s) (\(assignments(net.inputLabels, Array(t.input.row(s))))), "
                 + "which gives \(outcome(net, Array(t.output.row(s))))."
             caption += sentence
             alt += sentence
@@ -101,7 +101,7 @@ public struct FigureText: Sendable, Equatable {
             let top = out.data.max() ?? 0
             let winners = out.data.indices.filter { out.data[$0] >= top - 1e-12 * max(1, abs(top)) }
             if winners.count == out.rows { return "Output \(net.outputLabels[0]) is \(ReportNumber.short(top)) for every sample." }
-            let listed = winners.prefix(4).map { String($0 + 1) }
+            let listed = winners.prefix(4).map { String($0) }
             let who = winners.count > 4 ? "\(winners.count) samples" : (winners.count == 1 ? "sample " : "samples ") + and(listed)
             return "Output \(net.outputLabels[0]) is highest (\(ReportNumber.short(top))) for \(who)."
         }

@@ -16,7 +16,8 @@ public struct ReportPage: Sendable {
         public let svg: String
         /// `nil` unless PDF was asked for.
         public let pdf: String?
-        /// Display size in CSS pixels (the scene size; the PNG has `scale` times as many pixels).
+        /// Display size in CSS pixels: the scene size, small figures enlarged up to 1.5× (at most
+        /// `displayWidth` wide) so their text reads like the page's; the PNG has `scale` times the scene's pixels.
         public let width: Int
         public let height: Int
     }
@@ -45,6 +46,15 @@ public struct ReportPage: Sendable {
     public let hasPDF: Bool
     public let embed: Embed?
 
+    /// Width a small figure may be enlarged to on the page, in CSS pixels.
+    public static let displayWidth = 1000.0
+
+    /// How much a figure `width` wide is enlarged on the page: up to 1.5×, never past `displayWidth`, never shrunk.
+    static func displayScale(_ width: Double) -> Double {
+        guard width > 0 else { return 1 }
+        return max(1, min(1.5, displayWidth / width))
+    }
+
     public init(network: Network, source: String, css: String, trace: Trace?, samples: String?, dataset: Dataset?,
                 figures: [ReportFigure], formats: [String]) {
         name = network.name
@@ -63,7 +73,8 @@ public struct ReportPage: Sendable {
         self.figures = figures.map { f in
             FigureEntry(number: f.number, id: f.id, title: f.text.title, caption: f.text.caption, alt: f.text.alt,
                         png: f.id + ".png", svg: f.id + ".svg", pdf: formats.contains("pdf") ? f.id + ".pdf" : nil,
-                        width: Int(f.scene.width.rounded()), height: Int(f.scene.height.rounded()))
+                        width: Int(ReportPage.displayScale(f.scene.width) * f.scene.width),
+                        height: Int(ReportPage.displayScale(f.scene.width) * f.scene.height))
         }
         if let first = self.figures.first {
             let vector = formats.contains("pdf") ? first.id + ".pdf" : first.id + ".png"
