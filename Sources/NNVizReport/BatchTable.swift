@@ -1,14 +1,19 @@
 import NNVizEngine
 
-/// The forward pass of the batch as a table: one row per sample with its inputs, every layer's activations and,
+/// The forward pass of the batch as tables: one row per sample with its inputs, every layer's activations and,
 /// for networks with several outputs, the arg-max class. Values are rounded for reading (whole numbers without
 /// decimals, otherwise three); `report.json` holds them at full precision.
+///
+/// Layers are packed side by side into `parts` of at most `maxColumns` value columns, so wide networks become
+/// several narrow tables instead of one that scrolls; a layer wider than `maxColumns` shows its first and last
+/// neurons around a `…` column.
 public struct BatchTable: Sendable {
     /// A run of columns belonging to one layer (the input counts as one).
     public struct Group: Sendable {
         public let name: String
         /// e.g. `relu`; `nil` for the input.
         public let activation: String?
+        /// Columns shown (including a `…` column when elided).
         public let span: Int
         /// The group's column labels, comma-separated (for Markdown, which has no spanning headers).
         public let labels: String
@@ -33,13 +38,22 @@ public struct BatchTable: Sendable {
         public let predicted: String
     }
 
+    /// One table of the page: some layers side by side.
+    public struct Part: Sendable {
+        public let groups: [Group]
+        public let columns: [Column]
+        public let rows: [Row]
+        /// Whether this part ends with the class column.
+        public let hasClass: Bool
+    }
+
     /// Most rows shown in the page; the rest are in `report.json`.
     public static let maxRows = 20
+    /// Most value columns in one table.
+    public static let maxColumns = 12
 
-    public let groups: [Group]
-    public let columns: [Column]
-    public let rows: [Row]
-    /// Whether a class column is present (several outputs).
+    public let parts: [Part]
+    /// Whether the network has several outputs (and the tables a class column).
     public let hasClass: Bool
     /// Samples in the batch and samples shown.
     public let sampleCount: Int
@@ -51,46 +65,61 @@ public struct BatchTable: Sendable {
 
     public init(network: Network, trace: Trace) {
         let shown = min(trace.batchSize, BatchTable.maxRows)
-        var groups = [Group(name: "input", activation: nil, span: network.inputCount,
-                            labels: network.inputLabels.joined(separator: ", "))]
-        var columns: [Column] = []
-        var matrices = [trace.input]
-        var labels = [network.inputLabels]
+        let multi = network.outputCount > 1
+        var names = ["input"], activations: [String?] = [nil], matrices = [trace.input], labels = [network.inputLabels]
         for (k, layer) in network.layers.enumerated() {
-            groups.append(Group(name: layer.name, activation: layer.activation.rawValue, span: layer.fanOut,
-                                labels: layer.neuronLabels.joined(separator: ", ")))
+            names.append(layer.name)
+            activations.append(layer.activation.rawValue)
             matrices.append(trace.post[k])
             labels.append(layer.neuronLabels)
         }
-        var decimals: [Int] = []
-        for (m, names) in zip(matrices, labels) {
-            decimals.append(ReportNumber.decimals(for: m.data.prefix(shown * m.cols)))
-            columns += names.enumerated().map { Column(label: $0.element, start: $0.offset == 0) }
+        // Which columns each group shows; -1 is the `…` column of an elided layer.
+        let picks: [[Int]] = matrices.map { m in
+            m.cols <= BatchTable.maxColumns ? Array(0..<m.cols) : Array(0..<6) + [-1] + Array((m.cols - 3)..<m.cols)
         }
-        let multi = network.outputCount > 1
-        var rows: [Row] = []
-        for r in 0..<shown {
-            var cells: [Cell] = []
-            for (g, m) in matrices.enumerated() {
-                for (j, v) in m.row(r).enumerated() { cells.append(Cell(value: ReportNumber.fixed(v, decimals[g]), start: j == 0)) }
+        let decimals = matrices.map { ReportNumber.decimals(for: $0.data.prefix(shown * $0.cols)) }
+        var packs: [[Int]] = [[]]
+        var width = 0
+        for g in matrices.indices {
+            if width + picks[g].count > BatchTable.maxColumns && !(packs.last ?? []).isEmpty {
+                packs.append([])
+                width = 0
             }
-            let predicted = multi ? network.outputLabels[BatchTable.argmax(trace.output.row(r))] : ""
-            rows.append(Row(sample: String(r), cells: cells, predicted: predicted))
+            packs[packs.count - 1].append(g)
+            width += picks[g].count
         }
-        self.groups = groups
-        self.columns = columns
-        self.rows = rows
-        self.hasClass = multi
-        self.sampleCount = trace.batchSize
-        self.shownCount = shown
-        self.truncated = shown < trace.batchSize
-        self.single = trace.batchSize == 1
+        parts = packs.map { pack in
+            var groups: [Group] = [], columns: [Column] = []
+            for g in pack {
+                let shownLabels = picks[g].map { $0 < 0 ? "…" : labels[g][$0] }
+                groups.append(Group(name: names[g], activation: activations[g], span: picks[g].count,
+                                    labels: shownLabels.joined(separator: ", ")))
+                columns += shownLabels.enumerated().map { Column(label: $0.element, start: $0.offset == 0) }
+            }
+            let withClass = multi && pack.last == matrices.count - 1
+            let rows = (0..<shown).map { r in
+                var cells: [Cell] = []
+                for g in pack {
+                    for (i, j) in picks[g].enumerated() {
+                        cells.append(Cell(value: j < 0 ? "…" : ReportNumber.fixed(matrices[g][r, j], decimals[g]), start: i == 0))
+                    }
+                }
+                return Row(sample: String(r), cells: cells,
+                           predicted: withClass ? network.outputLabels[BatchTable.argmax(trace.output.row(r))] : "")
+            }
+            return Part(groups: groups, columns: columns, rows: rows, hasClass: withClass)
+        }
+        hasClass = multi
+        sampleCount = trace.batchSize
+        shownCount = shown
+        truncated = shown < trace.batchSize
+        single = trace.batchSize == 1
     }
 
     /// Index of the largest value (the first of ties), as NumPy's `argmax`.
     public static func argmax<C: Collection>(_ values: C) -> Int where C.Element == Double {
         var best = 0, top = -Double.infinity
-        for (i, v) in values.enumerated() where v > top || (i == 0) { best = i; top = v }
+        for (i, v) in values.enumerated() where i == 0 || v > top { best = i; top = v }
         return best
     }
 }

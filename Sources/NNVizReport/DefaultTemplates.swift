@@ -77,6 +77,7 @@ enum DefaultTemplates {
 <section id="forward">
 <h2>Forward pass</h2>
 <p>Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}} (numbered from 0, as in the figures), rounded for reading; <a href="report.json">report.json</a> holds every value at full precision.</p>
+{{#parts}}
 <div class="table-wrap fit">
 <table>
 <thead>
@@ -90,6 +91,7 @@ enum DefaultTemplates {
 </tbody>
 </table>
 </div>
+{{/parts}}
 </section>
 {{/batch}}
 
@@ -143,13 +145,17 @@ Total: {{summary.formula}}.
 
 ## Forward pass
 
-Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}} (numbered from 0, as in the figures), rounded for reading; report.json holds every value at full precision. Columns: {{#groups}}{{^first}}; {{/first}}{{name}}{{#activation}} ({{activation}}){{/activation}}: {{labels}}{{/groups}}.
+Every layer's activations for {{#truncated}}the first {{shownCount}} of {{/truncated}}{{sampleCount}} sample{{^single}}s{{/single}} (numbered from 0, as in the figures), rounded for reading; report.json holds every value at full precision.
+{{#parts}}
+
+Columns: {{#groups}}{{^first}}; {{/first}}{{name}}{{#activation}} ({{activation}}){{/activation}}: {{labels}}{{/groups}}.
 
 | Sample |{{#columns}} {{label}} |{{/columns}}{{#hasClass}} Class |{{/hasClass}}
 |---:|{{#columns}}---:|{{/columns}}{{#hasClass}}---|{{/hasClass}}
 {{#rows}}
 | {{sample}} |{{#cells}} {{value}} |{{/cells}}{{#hasClass}} {{predicted}} |{{/hasClass}}
 {{/rows}}
+{{/parts}}
 {{/batch}}
 
 ---
