@@ -23,9 +23,11 @@ public struct Report: Sendable {
     public static func steps(_ input: ReportInput) -> Int { input.figureIDs.count + 1 }
 
     /// Renders `input` into the folder `destination` (created with its parents as needed) and returns the page.
+    /// `step` is called after each figure and after the pages (see `steps`); throwing from it cancels the report.
     /// On any error the previous report at `destination`, if any, is left exactly as it was.
     @discardableResult
-    public func write(_ input: ReportInput, to destination: String, step: () -> Void = {}) throws(NNVizError) -> ReportPage {
+    public func write(_ input: ReportInput, to destination: String,
+                      step: () throws(NNVizError) -> Void = {}) throws(NNVizError) -> ReportPage {
         let net = input.network
         let trace = try input.batch.map { b throws(NNVizError) in try net.forward(b, source: input.batchSource ?? "batch") }
         let measurer = CairoTextMeasurer()
@@ -43,7 +45,7 @@ public struct Report: Sendable {
                 }
                 try folder.write(bytes, name: name)
             }
-            step()
+            try step()
         }
         let formatNames = formats.map(\.rawValue)
         let samples = trace.map { "\(FigureText.plural($0.batchSize, "sample")) from \(input.batchSource ?? "the batch")" }
@@ -53,8 +55,8 @@ public struct Report: Sendable {
         try folder.write(templates.markdown(page), name: "report.md")
         try folder.write(ReportJSON.document(network: net, source: input.source, samples: input.batchSource, trace: trace,
                                              dataset: input.dataset, figures: figures, formats: formatNames), name: "report.json")
+        try step()
         try folder.commit()
-        step()
         return page
     }
 
