@@ -7,10 +7,14 @@ public struct LoadLimits: Sendable, Equatable {
     public var maxFileBytes: Int
     /// Most values a batch of samples may hold (default 50 million).
     public var maxBatchValues: Int
+    /// Most layers a network may have (default 1000).
+    public var maxLayers: Int
 
-    public init(maxParameters: Int = 50_000_000, maxFileBytes: Int = 1 << 30, maxBatchValues: Int = 50_000_000) {
+    public init(maxParameters: Int = 50_000_000, maxFileBytes: Int = 1 << 30, maxBatchValues: Int = 50_000_000,
+                maxLayers: Int = 1000) {
         self.maxParameters = maxParameters
         self.maxFileBytes = maxFileBytes
         self.maxBatchValues = maxBatchValues
+        self.maxLayers = maxLayers
     }
 }

@@ -46,6 +46,9 @@ public enum NetworkSpec {
                          limits: LoadLimits) throws(NNVizError) -> Network {
         let items = try node.list()
         guard !items.isEmpty else { throw node.error("is empty; a network needs at least one layer") }
+        guard items.count <= limits.maxLayers else {
+            throw node.error("has \(items.count) layers, more than the limit of \(limits.maxLayers)")
+        }
         var layers: [Layer] = []
         var parameters = 0
         for (k, item) in items.enumerated() {
@@ -89,8 +92,12 @@ public enum NetworkSpec {
 
     static func generated(_ m: [String: SpecNode], sizes sizesNode: SpecNode, name: String, inputs: SpecNode?,
                           inputLabels: [String]?, limits: LoadLimits) throws(NNVizError) -> Network {
+        let sizeItems = try sizesNode.list()
+        guard sizeItems.count <= limits.maxLayers + 1 else {
+            throw sizesNode.error("describes \(sizeItems.count - 1) layers, more than the limit of \(limits.maxLayers)")
+        }
         var sizes: [Int] = []
-        for item in try sizesNode.list() { sizes.append(try item.integer(in: 1...Int(Int32.max))) }
+        for item in sizeItems { sizes.append(try item.integer(in: 1...Int(Int32.max))) }
         guard sizes.count >= 2 else {
             throw sizesNode.error("has \(sizes.count) sizes; needs at least 2 (the inputs and one layer)")
         }

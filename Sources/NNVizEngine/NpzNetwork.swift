@@ -11,7 +11,7 @@ public enum NpzNetwork {
                             limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Network {
         let arrays = try members(path: path, limits: limits)
         var layerCount = 0
-        while arrays["W\(layerCount + 1)"] != nil { layerCount += 1 }
+        while arrays["W\(layerCount + 1)"] != nil && layerCount < limits.maxLayers { layerCount += 1 }
         guard layerCount > 0 else {
             throw NNVizError(path, "", "has no W1.npy; expected arrays W1, b1, W2, b2, … as np.savez writes them")
         }
@@ -25,8 +25,8 @@ public enum NpzNetwork {
         var layers: [Layer] = []
         for k in 1...layerCount {
             guard let w = arrays["W\(k)"] else { throw NNVizError(path, "W\(k).npy", "missing") }
-            guard w.shape.count == 2 else {
-                throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); expected 2-D (inputs, neurons)")
+            guard w.shape.count == 2, w.shape[0] > 0, w.shape[1] > 0 else {
+                throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); expected 2-D (inputs, neurons), neither empty")
             }
             guard w.shape[0] > 0, w.shape[1] > 0 else {
                 throw NNVizError(path, "W\(k).npy", "has shape \(w.shapeText); a layer needs at least one input and one neuron")

@@ -26,13 +26,10 @@ enum SpecDocument {
     static func convert(_ e: YamlError, source: String) -> NNVizError {
         func at(_ m: Mark) -> String { "line \(m.line), column \(m.column)" }
         switch e {
-        case .scanner(_, let problem, _, _) where problem.hasPrefix("Maximum nesting level"),
-             .parser(_, let problem, _, _) where problem.hasPrefix("Maximum nesting level"):
-            return NNVizError(source, "", "nested more than \(maxNesting) levels deep (the limit)")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level") {
-                return NNVizError(source, at(mark), "nested deeper than 1000 levels")
+                return NNVizError(source, at(mark), "nested deeper than \(maxNesting) levels")
             }
             return NNVizError(source, at(mark), "malformed JSON/YAML: \(problem)")
         case .reader(let problem, let offset, _, _):

@@ -34,3 +34,22 @@ import Testing
         #expect(Self.xor.parameterFormula == "2·2+2 + 2·1+1 = 9")
     }
 }
+
+@Suite struct ForwardSplitTests {
+    /// A batch large enough to be split across cores gives bit-identical values to running each row alone.
+    @Test func chunkedBatchEqualsRowByRow() throws {
+        let net = Network.generated(name: "n", sizes: [3, 16, 16, 4], activations: [.tanh, .leakyReLU, .softmax],
+                                    seed: 4, scale: 1, bias: .random)
+        var rng = NumPyRandom(seed: 9)
+        let x = rng.randn(rows: 5000, cols: 3)
+        let all = try net.forward(x)
+        for r in stride(from: 0, to: 5000, by: 97) {
+            let one = try net.forward(Matrix(rows: 1, cols: 3, data: Array(x.row(r))))
+            for k in net.layers.indices {
+                #expect(Array(all.pre[k].row(r)).map(\.bitPattern) == one.pre[k].data.map(\.bitPattern))
+                #expect(Array(all.post[k].row(r)).map(\.bitPattern) == one.post[k].data.map(\.bitPattern))
+            }
+        }
+        #expect(try net.forward(Matrix(rows: 0, cols: 3)).output.rows == 0)
+    }
+}

@@ -81,6 +81,12 @@ import Testing
                 == "error: net.json: layers[0].weights: holds 2×2 values, more than the limit of 3")
     }
 
+    @Test func layerLimit() {
+        let sizes = Array(repeating: "1", count: 1002).joined(separator: ", ")
+        #expect(message("sizes: [\(sizes)]\nactivations: []\ninit: {seed: 0}", source: "g.yaml")
+                == "error: g.yaml: sizes: describes 1001 layers, more than the limit of 1000")
+    }
+
     @Test func labelCountsAndMissingParts() {
         #expect(message(#"{"inputs": ["a"], "layers": [\#(Self.layer0)]}"#)
                 == "error: net.json: layers[0].weights: has 2 rows but inputs lists 1 labels")
@@ -117,12 +123,12 @@ import Testing
         }
     }
 
-    /// Exponentially expanding aliases are never walked: the first value of the wrong type stops the reader.
-    @Test func aliasBombStopsAtTheFirstWrongType() {
+    /// Exponentially expanding aliases are refused before Yams composes (and hashes) them.
+    @Test func aliasBombIsRefusedBeforeParsing() {
         var anchors = ["&a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
         for i in 1...9 { anchors.append("&a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]") }
         let bomb = "outputs: [\(anchors.joined(separator: ", "))]\nlayers: [{activation: relu, weights: *a9, bias: [0]}]\n"
-        #expect(throws: NNVizError("b.yaml", "layers[0].weights[0][0]", "expected a number, found a list")) {
+        #expect(throws: NNVizError("b.yaml", "line 1, column 52", "YAML aliases (*name) are not supported; write the value out (aliases can expand exponentially)")) {
             try NetworkSpec.parse(bomb, source: "b.yaml", defaultName: "b")
         }
     }
