@@ -7,8 +7,9 @@ import Mustache
 public struct MarkdownEscaping: MustacheContentType {
     public init() {}
 
-    /// The characters CommonMark could read as markup anywhere in a line, escaped with a backslash.
-    static let special: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "|", "!", "~", "&", "$"]
+    /// The characters CommonMark (with tables, strikethrough and math extensions) could read as markup inside a
+    /// line, escaped with a backslash. `>`, `(`, `)` and `!` need no escape there: `<` and `[` already are.
+    static let special: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", "#", "|", "~", "&", "$"]
 
     public func escapeText(_ text: String) -> String { Self.escape(text) }
 
