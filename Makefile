@@ -28,9 +28,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The README's first command: a finished report for the XOR network with its truth table overlaid.
 demo: release
-	$(RELEASE) summary tiny-net
-	$(RELEASE) forward tiny-net --sample 0.6,0.1,0.9,0.4
+	$(RELEASE) report xor --data xor
+	@echo "Report: output/xor/index.html (open it in a browser; report.md and every figure are beside it)"
 
 # Times nnviz against NumPy + matplotlib peers and a plain-Cairo reference (issue 5); results in output/bench/.
 # matplotlib is installed with pip only when missing; without it the peers are skipped (no ratios).
