@@ -93,17 +93,23 @@ public struct FigureText: Sendable, Equatable {
         return "class \(net.outputLabels[k]) (\(ReportNumber.short(output[k])))"
     }
 
-    /// For one output, the samples where it is largest; for several, how many samples each class wins.
+    /// For one output, the samples where it is above its neutral value; for several, how many samples each class wins.
     static func outputStory(_ net: Network, _ trace: Trace) -> String {
         let out = trace.output
         guard out.rows > 0 else { return "" }
         if out.cols == 1 {
-            let top = out.data.max() ?? 0
-            let winners = out.data.indices.filter { out.data[$0] >= top - 1e-12 * max(1, abs(top)) }
-            if winners.count == out.rows { return "Output \(net.outputLabels[0]) is \(ReportNumber.short(top)) for every sample." }
-            let listed = winners.prefix(4).map { String($0) }
-            let who = winners.count > 4 ? "\(winners.count) samples" : (winners.count == 1 ? "sample " : "samples ") + and(listed)
-            return "Output \(net.outputLabels[0]) is highest (\(ReportNumber.short(top))) for \(who)."
+            let y = net.outputLabels[0]
+            let t = neutral(net.layers[net.layers.count - 1].activation)
+            let above = out.data.indices.filter { out.data[$0] > t }
+            let level = ReportNumber.short(t)
+            if above.isEmpty {
+                return "Output \(y) is at most \(level) for every sample (highest \(ReportNumber.short(out.data.max() ?? t)))."
+            }
+            if above.count == out.rows { return "Output \(y) is above \(level) for every sample." }
+            if above.count <= 4 {
+                return "Output \(y) is above \(level) for sample\(above.count == 1 ? "" : "s") " + and(above.map(String.init)) + "."
+            }
+            return "Output \(y) is above \(level) for \(above.count) of the \(out.rows) samples."
         }
         var wins = [Int](repeating: 0, count: out.cols)
         for r in 0..<out.rows { wins[BatchTable.argmax(out.row(r))] += 1 }
