@@ -6,7 +6,7 @@ APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils
 RELEASE  = .build/release/nnviz
 PYTHON  ?= python3
 
-.PHONY: all deps build release test demo gallery bench fixtures clean
+.PHONY: all deps build release test demo gallery bench fixtures templates clean
 
 all: build
 
@@ -28,9 +28,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The README's first command: a finished report for the XOR network with its truth table overlaid.
 demo: release
-	$(RELEASE) summary tiny-net
-	$(RELEASE) forward tiny-net --sample 0.6,0.1,0.9,0.4
+	$(RELEASE) report xor --data xor
+	@echo "Report: output/xor/index.html (open it in a browser; report.md and every figure are beside it)"
 
 # The README's figures, rendered by nnviz itself into output/gallery/ (the one tracked part of output/).
 GALLERY = output/gallery
@@ -67,3 +68,7 @@ fixtures:
 
 clean:
 	rm -rf .build
+
+# Re-embeds templates/ into Sources/NNVizReport/DefaultTemplates.swift (a test checks they agree).
+templates:
+	python3 scripts/embed_templates.py

@@ -69,5 +69,6 @@ let package = Package(
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
         .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "nnviz"], exclude: ["Corpus", "README.md"]),
+        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "nnviz"]),
     ]
 )

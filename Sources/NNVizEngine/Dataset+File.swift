@@ -57,3 +57,12 @@ extension Dataset {
         return out
     }
 }
+
+extension Dataset {
+    /// The dataset as JSON `{"x": [[…], …], "y": […]}` in shortest round-trip decimals, one point per line.
+    public var json: String {
+        let rows = (0..<points.rows).map { r in "    [" + points.row(r).map { $0.description }.joined(separator: ", ") + "]" }
+        return "{\n  \"x\": [\n" + rows.joined(separator: ",\n") + "\n  ],\n  \"y\": ["
+            + labels.map(String.init).joined(separator: ", ") + "]\n}\n"
+    }
+}

@@ -41,23 +41,27 @@ public struct Dataset: Equatable, Sendable {
     /// `NAME:COUNT` generated from `seed`. A local file shadows a bundled name.
     public static func resolve(_ argument: String, seed: UInt32 = 0, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Dataset {
         if InputFile.exists(argument) { return try load(path: argument, limits: limits) }
-        let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        if let bundled = BundledDataset.named(parts[0]) {
-            var count: Int?
-            if parts.count == 2 {
-                guard let n = Int(parts[1]), n >= 1 else {
-                    throw NNVizError(argument, "", "'\(SpecNode.clip(parts[1]))' is not a sample count; write \(parts[0]):200")
-                }
-                guard n <= limits.maxBatchValues / 2 else {
-                    throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
-                }
-                count = n
-            }
-            return bundled.generate(count: count, seed: seed)
-        }
+        if let generated = try bundled(argument, seed: seed, limits: limits) { return generated }
         if ["csv", "json"].contains(InputFile.fileExtension(argument)) || argument.contains("/") {
             throw NNVizError(argument, "", "no such file")
         }
         throw NNVizError(argument, "", "unknown dataset or missing file; datasets: \(BundledDataset.names)")
+    }
+
+    /// A bundled dataset written `NAME` or `NAME:COUNT`, generated from `seed`; `nil` when NAME is not bundled.
+    public static func bundled(_ argument: String, seed: UInt32 = 0, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Dataset? {
+        let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let generator = BundledDataset.named(parts[0]) else { return nil }
+        var count: Int?
+        if parts.count == 2 {
+            guard let n = Int(parts[1]), n >= 1 else {
+                throw NNVizError(argument, "", "'\(SpecNode.clip(parts[1]))' is not a sample count; write \(parts[0]):200")
+            }
+            guard n <= limits.maxBatchValues / 2 else {
+                throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
+            }
+            count = n
+        }
+        return generator.generate(count: count, seed: seed)
     }
 }

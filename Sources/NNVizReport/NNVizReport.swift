@@ -1,1 +1,0 @@
-// Reports: Mustache templates, tables and figures assembled into HTML and Markdown pages.

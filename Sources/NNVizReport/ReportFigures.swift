@@ -1,0 +1,39 @@
+import NNVizEngine
+import NNVizRender
+import NNVizScene
+
+/// Builds a report's figures as scenes with their words: the layer diagram (the first sample's forward pass when
+/// there are samples), the activation heatmap of the batch, the weight heatmaps and, for two-input networks, the
+/// decision regions with hidden-neuron small multiples and the dataset overlaid.
+enum ReportFigures {
+    /// The figures of `input`, numbered from 1, laid out with `measurer`; PNGs are painted at `scale`.
+    static func build(_ input: ReportInput, trace: Trace?, measurer: any TextMeasurer, scale: Double) throws(NNVizError) -> [ReportFigure] {
+        let net = input.network
+        var figures: [ReportFigure] = []
+        func add(_ id: String, _ text: FigureText, _ scene: Scene) {
+            figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: scene))
+        }
+        let batch = trace.flatMap { $0.batchSize > 0 ? $0 : nil }
+        add("diagram", FigureText.diagram(net, trace: batch),
+            LayerDiagram(network: net, trace: batch, sample: 0).scene(measurer: measurer))
+        if let batch {
+            add("activations", FigureText.activations(net, trace: batch),
+                Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations)).scene(measurer: measurer))
+        }
+        add("weights", FigureText.weights(net),
+            Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)).scene(measurer: measurer))
+        if net.inputCount == 2 {
+            let data = input.dataset.flatMap { $0.points.cols == 2 ? $0 : nil }
+            let ranges = RegionPlot.defaultRanges(data: data?.points, axes: (0, 1))
+            let options = RegionOptions(neurons: net.layers.count > 1)
+            let field = net.evaluateGrid(axes: (0, 1), xRange: ranges.x, yRange: ranges.y,
+                                         resolution: options.defaultResolution(scale: scale))
+            let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "--data \(d.name)") }
+            let plot = RegionPlot(network: net, field: field, data: data?.points, labels: data?.labels ?? [], trace: dataTrace,
+                                  options: options)
+            add("regions", FigureText.regions(net, x: ranges.x, y: ranges.y, data: data, neurons: options.neurons),
+                plot.scene(measurer: measurer))
+        }
+        return figures
+    }
+}

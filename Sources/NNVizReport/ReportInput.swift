@@ -1,0 +1,31 @@
+import NNVizEngine
+
+/// One network to report on: the network, where it came from, its samples and an optional dataset to overlay.
+public struct ReportInput: Sendable {
+    public var network: Network
+    /// NET as given on the command line (a bundled name or a path), shown in the footer and report.json.
+    public var source: String
+    /// `samples × inputs`; `nil` for a report without a forward pass.
+    public var batch: Matrix?
+    /// Where the batch came from, e.g. `--random 8 --seed 0` or `--data xor`.
+    public var batchSource: String?
+    /// Labelled points for the decision-region plot (two-input networks).
+    public var dataset: Dataset?
+
+    public init(network: Network, source: String, batch: Matrix? = nil, batchSource: String? = nil, dataset: Dataset? = nil) {
+        self.network = network
+        self.source = source
+        self.batch = batch
+        self.batchSource = batchSource
+        self.dataset = dataset
+    }
+
+    /// The file stems of the figures this report draws, in order.
+    public var figureIDs: [String] {
+        var ids = ["diagram"]
+        if let b = batch, b.rows > 0 { ids.append("activations") }
+        ids.append("weights")
+        if network.inputCount == 2 { ids.append("regions") }
+        return ids
+    }
+}

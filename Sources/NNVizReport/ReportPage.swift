@@ -1,0 +1,89 @@
+import NNVizEngine
+
+/// Everything the report templates can show, as text, lists and flags; Mustache reads it by property name.
+///
+/// Strings are raw: the HTML template escapes them for HTML, the Markdown template for Markdown. Only `css` is
+/// inserted unescaped (`{{{css}}}`), and it comes from the templates, never from a spec.
+public struct ReportPage: Sendable {
+    /// A figure as the page links it.
+    public struct FigureEntry: Sendable {
+        public let number: Int
+        public let id: String
+        public let title: String
+        public let caption: String
+        public let alt: String
+        public let png: String
+        public let svg: String
+        /// `nil` unless PDF was asked for.
+        public let pdf: String?
+        /// Display size in CSS pixels: the scene size, small figures enlarged up to 1.5× (at most
+        /// `displayWidth` wide) so their text reads like the page's; the PNG has `scale` times the scene's pixels.
+        public let width: Int
+        public let height: Int
+    }
+
+    /// Snippets that embed the first figure elsewhere.
+    public struct Embed: Sendable {
+        public let markdown: String
+        public let html: String
+        public let latex: String
+    }
+
+    /// The network's name from its spec.
+    public let name: String
+    /// Layer widths, e.g. `2 → 2 → 1`.
+    public let shape: String
+    /// Where the samples came from, e.g. `4 samples from --data xor`; `nil` without samples.
+    public let samples: String?
+    /// The overlaid dataset, e.g. `xor (4 points, 2 classes)`; `nil` without `--data`.
+    public let dataset: String?
+    /// What NET was on the command line.
+    public let source: String
+    public let css: String
+    public let summary: SummaryTable
+    public let batch: BatchTable?
+    public let figures: [FigureEntry]
+    public let hasPDF: Bool
+    public let embed: Embed?
+
+    /// Width a small figure may be enlarged to on the page, in CSS pixels.
+    public static let displayWidth = 1000.0
+
+    /// How much a figure `width` wide is enlarged on the page: up to 1.5×, never past `displayWidth`, never shrunk.
+    static func displayScale(_ width: Double) -> Double {
+        guard width > 0 else { return 1 }
+        return max(1, min(1.5, displayWidth / width))
+    }
+
+    public init(network: Network, source: String, css: String, trace: Trace?, samples: String?, dataset: Dataset?,
+                figures: [ReportFigure], formats: [String]) {
+        name = network.name
+        shape = network.sizes.map(ReportNumber.count).joined(separator: " → ")
+        self.samples = samples
+        if let d = dataset {
+            self.dataset = "\(d.name) (\(FigureText.plural(d.count, "point")), \(FigureText.plural(d.classCount, "class", "classes")))"
+        } else {
+            self.dataset = nil
+        }
+        self.source = source
+        self.css = css
+        summary = SummaryTable(network: network)
+        batch = trace.flatMap { $0.batchSize > 0 ? BatchTable(network: network, trace: $0) : nil }
+        hasPDF = formats.contains("pdf")
+        self.figures = figures.map { f in
+            FigureEntry(number: f.number, id: f.id, title: f.text.title, caption: f.text.caption, alt: f.text.alt,
+                        png: f.id + ".png", svg: f.id + ".svg", pdf: formats.contains("pdf") ? f.id + ".pdf" : nil,
+                        width: Int(ReportPage.displayScale(f.scene.width) * f.scene.width),
+                        height: Int(ReportPage.displayScale(f.scene.width) * f.scene.height))
+        }
+        if let first = self.figures.first {
+            let vector = formats.contains("pdf") ? first.id + ".pdf" : first.id + ".png"
+            embed = Embed(
+                markdown: "![\(MarkdownEscaping.escape(first.alt))](\(first.png))",
+                html: "<figure>\n  <img src=\"\(first.svg)\" width=\"\(first.width)\" alt=\"\(first.title)\">\n  <figcaption>\(first.title)</figcaption>\n</figure>",
+                latex: "\\begin{figure}\n  \\centering\n  \\includegraphics[width=\\linewidth]{\(vector)}\n  \\caption{\(first.title)}\n\\end{figure}")
+        } else {
+            embed = nil
+        }
+    }
+}

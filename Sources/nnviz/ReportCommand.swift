@@ -1,0 +1,145 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import NNVizCairo
+import NNVizEngine
+import NNVizReport
+
+/// `nnviz report NET… [samples] [--data F] [-o DIR]`: a finished, embeddable page per network — every figure
+/// as PNG and SVG (PDF on request), the summary and forward-pass tables, `report.md` and `report.json`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report folder per network: index.html, report.md, report.json and every figure.",
+        discussion: """
+            Each report goes to DIR/<name>/ (name from the spec, made safe for a folder name); several networks \
+            also get DIR/index.html linking them. A report is built beside its folder and swapped in only when \
+            complete, so a failure leaves the previous report as it was. Without samples, a dataset given with \
+            --data that fits the network serves as the batch.
+            """)
+
+    @Argument(help: ArgumentHelp("Bundled examples (see `nnviz examples`) or .json, .yaml, .yml or .npz files.", valueName: "net"))
+    var nets: [String]
+
+    @OptionGroup var samples: SampleOptions
+
+    @Option(help: ArgumentHelp("Labelled points to overlay on decision regions: a bundled dataset (see `nnviz datasets`, e.g. xor, moons:300) or a .csv (last column the class) or .json file.", valueName: "data"))
+    var data: String?
+
+    @Option(help: "Seed for a bundled --data set (0…4294967295).")
+    var dataSeed: Int = 0
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder the report folders go in.", valueName: "dir"))
+    var output: String = "output"
+
+    @Option(help: ArgumentHelp("Use your own templates: a folder with any of report.html.mustache, report.md.mustache, index.html.mustache, report.css.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("Figure formats; PNG and SVG are always written, add pdf for PDFs.", valueName: "png,svg,pdf"))
+    var formats: String = "png,svg"
+
+    @Option(help: "Pixels per CSS pixel of the PNGs (1…4).")
+    var scale: Double = 2
+
+    @Option(help: ArgumentHelp("Activations of .npz networks' layers, e.g. relu,sigmoid.", valueName: "names"))
+    var activations: String?
+
+    @Option(help: "Refuse networks with more weights and biases than this.")
+    var maxParameters: Int = LoadLimits().maxParameters
+
+    @Flag(help: "No progress bar and no summary lines.")
+    var quiet = false
+
+    func validate() throws {
+        guard !nets.isEmpty else { throw ValidationError("give at least one network") }
+        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
+        guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
+        _ = try parsedFormats()
+    }
+
+    func parsedFormats() throws -> [OutputFormat] {
+        try formats.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            guard let f = OutputFormat(rawValue: name.trimmingCharacters().lowercased()) else {
+                throw ValidationError("--formats: unknown format '\(name)'; use png, svg, pdf")
+            }
+            return f
+        }
+    }
+
+    func run() throws {
+        try CommandError.reporting {
+            let report = Report(templates: try templates.map { d throws(NNVizError) in try ReportTemplates.load(directory: d) } ?? ReportTemplates.defaults(),
+                                formats: try parsedFormats(), scale: scale)
+            let inputs = try loadInputs()
+            let folders = ReportName.folders(for: inputs.map(\.network.name))
+            let base = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+            let progress = ProgressBar(total: inputs.map(Report.steps).reduce(0, +), unit: "steps", quiet: quiet)
+            let results = Results(count: inputs.count)
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                do throws(NNVizError) {
+                    let page = try report.write(inputs[i], to: base + "/" + folders[i]) { progress.advance() }
+                    results.set(i, .success(page))
+                } catch {
+                    results.set(i, .failure(error))
+                }
+            }
+            progress.finish()
+            var entries: [ReportIndex.Entry] = []
+            for (i, r) in results.all.enumerated() {
+                switch r {
+                case .success(let page): entries.append(ReportIndex.Entry(page: page, folder: folders[i]))
+                case .failure(let e): throw e
+                case nil: throw NNVizError(inputs[i].source, "", "report was not written")
+                }
+            }
+            if inputs.count > 1 { try report.writeIndex(entries, in: base) }
+            if !quiet {
+                for f in folders { print("wrote \(base)/\(f)/index.html") }
+                if inputs.count > 1 { print("wrote \(base)/index.html") }
+            }
+        }
+    }
+
+    /// Every network with its batch and dataset, loaded before anything is written so input errors cost nothing.
+    func loadInputs() throws(NNVizError) -> [ReportInput] {
+        let limits = LoadLimits(maxParameters: maxParameters)
+        var acts: [Activation]?
+        if let activations {
+            acts = []
+            for (i, name) in activations.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                acts?.append(try Activation(named: String(name).trimmingCharacters(), source: "--activations", location: "name \(i + 1)"))
+            }
+        }
+        let dataset = try data.map { d throws(NNVizError) in try Dataset.resolve(d, seed: UInt32(dataSeed), limits: limits) }
+        var inputs: [ReportInput] = []
+        for net in nets {
+            let network = try NetworkResolver.resolve(net, activations: InputFile.fileExtension(net) == "npz" ? acts : nil, limits: limits)
+            var input = ReportInput(network: network, source: net)
+            if let dataset, dataset.points.cols == network.inputCount {
+                input.dataset = dataset
+            }
+            if let (batch, source) = try samples.load(for: network, limits: limits) {
+                input.batch = batch
+                input.batchSource = source
+            } else if let d = input.dataset {
+                input.batch = d.points
+                input.batchSource = "--data \(d.name)"
+            }
+            inputs.append(input)
+        }
+        if let dataset, !inputs.contains(where: { $0.dataset != nil }) {
+            let first = inputs[0].network
+            throw NNVizError("--data", "", "\(dataset.name) has \(dataset.points.cols) features but \(first.name) takes \(first.inputCount) inputs (\(first.inputLabels.joined(separator: ", ")))")
+        }
+        return inputs
+    }
+
+    /// Per-network outcomes filled in from parallel workers.
+    final class Results: @unchecked Sendable {
+        private var values: [Result<ReportPage, NNVizError>?]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<ReportPage, NNVizError>) { lock.lock(); values[i] = r; lock.unlock() }
+        var all: [Result<ReportPage, NNVizError>?] { lock.lock(); defer { lock.unlock() }; return values }
+    }
+}
