@@ -1,3 +1,5 @@
+import NNVizEngine
+
 /// Options of a decision-region plot.
 public struct RegionOptions: Sendable, Equatable {
     public var figure: FigureOptions
@@ -16,6 +18,9 @@ public struct RegionOptions: Sendable, Equatable {
         return Swift.max(120, p)
     }
 
-    /// Default grid resolution: one evaluation per plot pixel at the given output scale.
-    public func defaultResolution(scale: Double = 1) -> Int { Int((plotSide * Swift.max(1, scale)).rounded()) }
+    /// Default grid resolution: one evaluation per plot pixel at the given output scale, but never more than
+    /// `maxEvaluations` cells in all (the field is averaged down to at most 2048 px a side when drawn anyway).
+    public func defaultResolution(scale: Double = 1, maxEvaluations: Int = GridLimit.defaultMaxEvaluations) -> Int {
+        Swift.min(Int((plotSide * Swift.max(1, scale)).rounded()), GridLimit.largestSide(within: maxEvaluations))
+    }
 }

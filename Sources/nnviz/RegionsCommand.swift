@@ -3,7 +3,7 @@ import NNVizCairo
 import NNVizEngine
 import NNVizRender
 
-/// `nnviz regions NET -o FILE [--data F] [--resolution N] [--x-range a:b] [--y-range a:b] [--neurons] [--slice v,…] [--axes i,j]`.
+/// `nnviz regions NET -o FILE [--data F] [--resolution N] [--max-evaluations N] [--x-range a:b] [--y-range a:b] [--neurons] [--slice v,…] [--axes i,j]`.
 struct RegionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regions",
@@ -18,8 +18,12 @@ struct RegionsCommand: ParsableCommand {
     @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
     var dataSeed = 0
 
-    @Option(help: "Grid evaluations per side (default: one per plot pixel), 2…8000.")
+    @Option(help: "Grid evaluations per side, at least 2 (default: one per plot pixel, within --max-evaluations).")
     var resolution: Int?
+
+    @Option(name: .customLong("max-evaluations"),
+            help: "Refuse grids of more evaluations than this (resolution², default 16000000 = 4000 × 4000).")
+    var maxEvaluations = GridLimit.defaultMaxEvaluations
 
     @Option(name: .customLong("x-range"), help: ArgumentHelp("Range of the horizontal input, e.g. -1:2.", valueName: "a:b"))
     var xRange: String?
@@ -40,9 +44,8 @@ struct RegionsCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
-        if let resolution, !(2...8000).contains(resolution) {
-            throw ValidationError("--resolution must be between 2 and 8000, got \(resolution)")
-        }
+        if let resolution, resolution < 2 { throw ValidationError("--resolution must be at least 2, got \(resolution)") }
+        guard maxEvaluations >= 4 else { throw ValidationError("--max-evaluations must be at least 4 (a 2 × 2 grid), got \(maxEvaluations)") }
     }
 
     /// Comma-separated finite numbers.
@@ -69,6 +72,7 @@ struct RegionsCommand: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             try figure.checkFormat()
+            if let resolution { try GridLimit.check(resolution: resolution, limit: maxEvaluations, source: "--resolution") }
             let net = try network.load()
             guard net.inputCount >= 2 else {
                 throw NNVizError(network.net, "", "regions needs two inputs to vary but \(net.name) has \(net.inputCount)")
@@ -109,7 +113,7 @@ struct RegionsCommand: ParsableCommand {
             let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") } ?? defaults.x
             let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") } ?? defaults.y
             let options = RegionOptions(figure: figure.figure, neurons: neurons)
-            let n = resolution ?? options.defaultResolution(scale: figure.scale)
+            let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
             let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base)
             let trace = try labelled.map { d throws(NNVizError) in try net.forward(d.points, source: data ?? "--data") }
             let plot = RegionPlot(network: net, field: field, data: labelled?.points, labels: labelled?.labels ?? [], trace: trace,
