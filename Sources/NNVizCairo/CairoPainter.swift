@@ -87,11 +87,18 @@ public struct CairoPainter: Sendable {
         guard scene.width.isFinite, scene.height.isFinite, scene.width > 0, scene.height > 0 else {
             throw CairoError(path: "cairo", message: "canvas size must be positive, not \(scene.width) × \(scene.height)")
         }
-        let w = (scene.width * scale).rounded(.up), h = (scene.height * scale).rounded(.up)
-        let limit = Double(CairoPainter.maxSide)
-        guard w <= limit, h <= limit else {
-            throw CairoError(path: "cairo", message: "canvas \(Int(w)) × \(Int(h)) exceeds the limit of \(CairoPainter.maxSide) pixels a side; lower --width, --height or --scale")
-        }
-        return (Int(w), Int(h))
+        try CairoPainter.checkSides(width: scene.width, height: scene.height, scale: scale)
+        return (Int((scene.width * scale).rounded(.up)), Int((scene.height * scale).rounded(.up)))
+    }
+
+    /// Refuses, before anything is allocated, a canvas of `width × height` at `scale` beyond `maxSide` device
+    /// units a side; a side still unknown (`nil`, e.g. only `--width` given) shows as `auto`. Errors name `cairo`
+    /// until the caller relabels them with the file.
+    public static func checkSides(width: Double?, height: Double?, scale: Double) throws(CairoError) {
+        let w = width.map { ($0 * scale).rounded(.up) }, h = height.map { ($0 * scale).rounded(.up) }
+        let limit = Double(maxSide)
+        guard (w ?? 0) > limit || (h ?? 0) > limit else { return }
+        func side(_ v: Double?) -> String { v.map { $0 < 1e15 ? String(Int($0)) : String($0) } ?? "auto" }
+        throw CairoError(path: "cairo", message: "canvas \(side(w)) × \(side(h)) exceeds the limit of \(maxSide) pixels a side; lower --width, --height or --scale")
     }
 }

@@ -44,8 +44,16 @@ struct FigureCommandOptions: ParsableArguments {
                       fontFamily: font.isEmpty ? "DejaVu Sans" : font)
     }
 
-    /// Fails early, before any work, when the output's extension names no format.
-    func checkFormat() throws(CairoError) { _ = try OutputFormat(path: output) }
+    /// Fails early, before any work, when the output's extension names no format or the given `--width` or
+    /// `--height` at `--scale` (PNG only) already exceeds the canvas limit.
+    func checkFormat() throws(CairoError) {
+        let format = try OutputFormat(path: output)
+        do throws(CairoError) {
+            try CairoPainter.checkSides(width: width, height: height, scale: format == .png ? scale : 1)
+        } catch {
+            throw CairoError(path: output, message: error.message)
+        }
+    }
 
     /// Paints the scene into the output file (written to a temporary name, then renamed).
     func write(_ scene: Scene) throws(CairoError) {
