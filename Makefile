@@ -2,7 +2,7 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils
+APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
 PYTHON  ?= python3
 
@@ -17,6 +17,9 @@ deps:
 		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# The locale test needs a decimal-comma locale that really exists.
+	@locale -a 2>/dev/null | grep -qx 'de_DE.utf8' || { echo "generating locale de_DE.UTF-8"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO localedef -i de_DE -f UTF-8 de_DE.UTF-8; }
 
 build: deps
 	$(SWIFT) build
