@@ -143,15 +143,6 @@ import Testing
         #expect(r.stdout.contains("iris         4→8→8→3         139"))
     }
 
-    /// A German locale (decimal comma) must not change a byte of the output.
-    @Test func outputIgnoresTheLocale() throws {
-        let args = ["forward", "iris", "--random", "4", "--seed", "9", "--pre"]
-        let plain = try NNVizBinary.run(args, environment: ["LC_ALL": "C"])
-        let german = try NNVizBinary.run(args, environment: ["LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"])
-        #expect(plain.status == 0 && plain.stdout.contains("."))
-        #expect(german == plain)
-    }
-
     @Test func versionFlag() throws {
         #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.1.0\n", stderr: "", status: 0))
     }

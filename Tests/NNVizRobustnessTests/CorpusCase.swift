@@ -14,7 +14,10 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
     static let folder = NNVizProcess.testsFolder.appendingPathComponent("Corpus")
 
-    /// Every case, with `$C` replaced by the corpus folder's path.
+    /// Where figure commands are told to write (`$O`): every case fails, so it must stay empty.
+    static let outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-corpus-out-\(getpid())")
+
+    /// Every case, with `$C` replaced by the corpus folder's path and `$O` by `outputFolder`.
     static func all() throws -> [CorpusCase] {
         let text = try String(contentsOf: folder.appendingPathComponent("cases.tsv"), encoding: .utf8)
         let c = folder.path
@@ -22,7 +25,9 @@ struct CorpusCase: Sendable, CustomStringConvertible {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 5, let status = Int32(f[1]) else { throw CorpusError.malformed(String(line)) }
-            func expand(_ s: String) -> String { s.replacingOccurrences(of: "$C", with: c) }
+            func expand(_ s: String) -> String {
+                s.replacingOccurrences(of: "$C", with: c).replacingOccurrences(of: "$O", with: outputFolder.path)
+            }
             out.append(CorpusCase(id: f[0], status: status, source: expand(f[2]), fragment: expand(f[3]),
                                   arguments: f[4].split(separator: " ").map { expand(String($0)) }))
         }

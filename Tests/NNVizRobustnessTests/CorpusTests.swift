@@ -8,7 +8,7 @@ import Testing
         #expect(cases.count >= 60)
         #expect(Set(cases.map(\.id)).count == cases.count, "case ids must be unique")
         let classes = Set(cases.map(\.inputClass))
-        for required in ["spec", "gen", "batch", "npy", "npz", "sample"] {
+        for required in ["spec", "gen", "batch", "npy", "npz", "sample", "grid", "canvas"] {
             #expect(classes.contains(required), "no \(required) cases")
         }
         // Every file the corpus names exists (apart from the deliberately missing ones).
@@ -21,6 +21,9 @@ import Testing
 
     @Test func everyBadInputFailsWithOneClearLine() throws {
         let cases = try CorpusCase.all()
+        let out = CorpusCase.outputFolder
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
         let results = NNVizProcess.runAll(cases.map(\.arguments), environment: ["LC_ALL": "C"])
         for (c, r) in zip(cases, results) {
             guard let r else { Issue.record("\(c.id): could not run nnviz"); continue }
@@ -34,5 +37,7 @@ import Testing
             #expect(line.contains(c.fragment), "\(c.id): line lacks \(c.fragment.debugDescription): \(line)")
             #expect(r.stdout.isEmpty, "\(c.id): printed to stdout on failure: \(r.stdout.prefix(200))")
         }
+        // No failing command left a figure or a temporary file where it was told to write.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])
     }
 }

@@ -33,9 +33,10 @@ enum NNVizProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `nnviz arguments…` in `cwd` with `environment` added to (or replacing keys of) the inherited one.
+    /// Runs `nnviz arguments…` (or another `executable`) in `cwd` with `environment` added to (or replacing keys
+    /// of) the inherited one.
     static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
-                    timeout: TimeInterval = 30) throws -> Result {
+                    timeout: TimeInterval = 30, executable: URL? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("nnviz-proc-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -47,7 +48,7 @@ enum NNVizProcess {
         defer { try? out.close(); try? err.close() }
 
         let p = Process()
-        p.executableURL = url
+        p.executableURL = executable ?? url
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
