@@ -66,4 +66,22 @@ import Glibc
         #expect(g.resolution == 1 && g.values.count == 1)
         #expect(g.values[0] == 1)  // (1, 0) is on the XOR side
     }
+
+    /// ⌊√limit⌋ exactly, at perfect squares, one below them and at the top of `Int`.
+    @Test func largestSideWithinALimit() {
+        #expect(GridLimit.largestSide(within: GridLimit.defaultMaxEvaluations) == 4000)
+        #expect(GridLimit.largestSide(within: 15_999_999) == 3999)
+        #expect(GridLimit.largestSide(within: 4) == 2 && GridLimit.largestSide(within: 3) == 1)
+        #expect(GridLimit.largestSide(within: 0) == 0)
+        #expect(GridLimit.largestSide(within: Int.max) == 3_037_000_499)
+    }
+
+    /// The limit is inclusive; a square that overflows `Int` is refused, not trapped on.
+    @Test func gridsOverTheLimitAreRefused() throws {
+        try GridLimit.check(resolution: 4000, limit: GridLimit.defaultMaxEvaluations, source: "--resolution")
+        #expect(throws: NNVizError("--resolution", "", "a 4001 × 4001 grid is 16008001 evaluations, more than the limit of 16000000; lower --resolution or raise --max-evaluations")) {
+            try GridLimit.check(resolution: 4001, limit: GridLimit.defaultMaxEvaluations, source: "--resolution")
+        }
+        #expect(throws: NNVizError.self) { try GridLimit.check(resolution: Int.max, limit: Int.max, source: "--resolution") }
+    }
 }

@@ -127,4 +127,13 @@ import NNVizScene
             #expect(abs((x * x + y * y).squareRoot() - 0.3) < 0.002)
         }
     }
+
+    /// One evaluation per plot pixel, but never a grid over the evaluation limit (a 5000-px-high plot at scale 8
+    /// would be 38800² cells).
+    @Test func defaultResolutionStaysWithinTheEvaluationLimit() {
+        #expect(RegionOptions().defaultResolution(scale: 2) == 960)
+        let tall = RegionOptions(figure: FigureOptions(height: 5000))
+        #expect(tall.defaultResolution(scale: 8) == 4000)
+        #expect(tall.defaultResolution(scale: 1, maxEvaluations: 10_000) == 100)
+    }
 }

@@ -5,8 +5,9 @@ import Testing
 /// German locale (decimal comma) writes every figure, in every format, and every report file byte for byte as
 /// under the C locale; a second run of the same command changes nothing.
 @Suite struct LocaleAndFolderTests {
-    static let plain = ["LC_ALL": "C", "LANG": "C"]
-    static let german = ["LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"]
+    /// The second run is also 14 hours ahead (a POSIX TZ string, no tzdata needed), so a local date would show.
+    static let plain = ["LC_ALL": "C", "LANG": "C", "TZ": "UTC0"]
+    static let german = ["LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8", "TZ": "KIR-14"]
 
     /// The German locale must really be installed (`make deps` generates it); without it the C library falls back
     /// to C and every comparison below would pass without proving anything.
