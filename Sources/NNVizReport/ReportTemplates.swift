@@ -59,6 +59,7 @@ public struct ReportTemplates: Sendable {
 
     /// Parses one template, turning a parser error into `error: FILE: line L, column C: …`.
     static func parse(_ text: String, source: String, offset: Int = 0) throws(NNVizError) -> MustacheTemplate {
+        try MustacheNesting.check(text, source: source, offset: offset)
         do {
             return try MustacheTemplate(string: text)
         } catch let e as MustacheTemplate.ParserError {
@@ -70,7 +71,8 @@ public struct ReportTemplates: Sendable {
     }
 
     static func describe(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        // The parser's own `overflow` (internal to the library) means the text ended inside a tag.
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" == "overflow" ? "the text ends inside a tag" : "\(error)" }
         switch e {
         case .sectionCloseNameIncorrect: return "a section is closed with the wrong name"
         case .unfinishedName: return "a tag is not closed with }}"
