@@ -8,7 +8,7 @@ import Testing
         #expect(cases.count >= 60)
         #expect(Set(cases.map(\.id)).count == cases.count, "case ids must be unique")
         let classes = Set(cases.map(\.inputClass))
-        for required in ["spec", "gen", "batch", "npy", "npz", "sample", "grid", "canvas"] {
+        for required in ["spec", "gen", "batch", "npy", "npz", "sample", "grid", "canvas", "data", "template"] {
             #expect(classes.contains(required), "no \(required) cases")
         }
         // Every file the corpus names exists (apart from the deliberately missing ones).

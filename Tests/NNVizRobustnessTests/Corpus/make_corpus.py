@@ -238,6 +238,43 @@ def main():
     corrupt[60] ^= 0xFF
     write("npz/corrupt-deflate.npz", bytes(corrupt))
     write("npz/good.npz", npz(good_members()))
+    datasets_and_templates()
+
+
+def datasets_and_templates():
+    """Labelled datasets for `regions --data` / `report --data`, and author template folders for `--templates`."""
+    write("data/empty.csv", "")
+    write("data/header-only.csv", "x1,x2,label\n")
+    write("data/fraction-class.csv", "x1,x2,label\n0,0,0\n1,1,0.5\n")
+    write("data/class-out-of-range.csv", "x1,x2,label\n0,0,0\n1,1,5\n")
+    write("data/negative-class.csv", "x1,x2,label\n0,0,-3\n")
+    write("data/nan.csv", "x1,x2,label\n0,nan,1\n")
+    write("data/word-class.csv", "x1,x2,label\n0,0,cat\n")
+    write("data/ragged.csv", "x1,x2,label\n0,0,1\n1,1\n")
+    write("data/one-column.csv", "label\n1\n0\n")
+    write("data/three-features.csv", "a,b,c,label\n0,0,0,1\n")
+    write("data/missing-y.json", '{"x": [[0, 0]]}')
+    write("data/missing-x.json", '{"y": [1]}')
+    write("data/length-mismatch.json", '{"x": [[0, 0], [1, 1]], "y": [1]}')
+    write("data/list.json", "[1, 2]")
+    write("data/huge-number.json", '{"x": [[0, 1e999]], "y": [1]}')
+    write("data/empty-x.json", '{"x": [], "y": []}')
+    write("data/class-300.json", '{"x": [[0, 0]], "y": [300]}')
+    write("data/unknown-key.json", '{"x": [[0, 0]], "y": [1], "z": 1}')
+    write("data/points.tsv", "0\t0\t1\n")
+    # Author templates: syntax errors name file, line and column; hostile nesting must not crash the parser.
+    write("templates/unclosed-section/report.html.mustache", "<h1>{{name}}</h1>\n{{#figures}}<img>\n")
+    write("templates/wrong-close/report.md.mustache", "# {{name}}\n{{#figures}}x{{/tables}}\n")
+    write("templates/unfinished-tag/index.html.mustache", "<p>{{name</p>\n")
+    write("templates/ends-in-tag/report.html.mustache", "{{{name}}")
+    write("templates/bad-delimiter/report.html.mustache", "{{=<% %>}}\n")
+    write("templates/bad-pragma/report.html.mustache", "{{% NOPE }}\n")
+    write("templates/deep-sections/report.html.mustache", "{{#a}}" * 20000 + "{{/a}}" * 20000)
+    write("templates/deep-unclosed/report.md.mustache", "{{^name}}" * 20000)
+    write("templates/deep-after-delimiter/report.html.mustache", "{{=<% %>=}}\n" + "<%#a%>" * 20000)
+    write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
+    write("templates/none/README.txt", "no templates here\n")
+    write("templates/not-a-folder.mustache", "{{name}}\n")
 
 
 def zip_bomb(size, claimed):
