@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
-        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "nnviz"], exclude: ["Corpus", "README.md"]),
+        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "nnviz"], exclude: ["Corpus", "README.md"]),
         .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "nnviz"]),
     ]
 )
