@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NNVizTestSupport
 
 /// End-to-end tests of the built `nnviz` binary: exact stdout, stderr and exit status.
 @Suite struct CLITests {

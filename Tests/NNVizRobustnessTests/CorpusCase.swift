@@ -12,7 +12,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
     var description: String { id }
 
-    static let folder = NNVizProcess.testsFolder.appendingPathComponent("Corpus")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
 
     /// Every case, with `$C` replaced by the corpus folder's path.
     static func all() throws -> [CorpusCase] {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import NNVizEngine
+import NNVizTestSupport
 
 /// Thousands of seeded mutations of valid specs, batches, `.npy` and `.npz` files through the loaders and the
 /// forward pass, in-process: each must load (and forward to finite values, or throw) or throw an `NNVizError`
 /// with a one-line message. A crash or trap would end the test process; a hang trips the time limit.
 @Suite struct FuzzTests {
-    static let fixtures = NNVizProcess.packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures")
+    static let fixtures = NNVizBinary.packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures")
 
     /// Valid JSON specs, one key per line so that dropping or repeating a line drops or repeats a key.
     static let jsonSpecs = [
