@@ -66,8 +66,9 @@ let package = Package(
         // MARK: Tests
         // Shared by the test targets: runs the built `nnviz` binary and a seeded generator. Not shipped.
         .target(name: "NNVizTestSupport", path: "Tests/NNVizTestSupport"),
-        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
+        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine", "NNVizTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNVizRenderTests",
+                    dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
         .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"],
