@@ -73,6 +73,7 @@ let package = Package(
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
         .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"],
                     exclude: ["Corpus", "README.md"]),
-        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizTestSupport", "nnviz"]),
+        .testTarget(name: "NNVizReportTests",
+                    dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizTestSupport", "nnviz"]),
     ]
 )
