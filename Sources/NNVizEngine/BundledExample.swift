@@ -49,6 +49,13 @@ public struct BundledExample: Sendable {
             activations: [relu, relu, softmax]
             init: {seed: 42, scale: 0.5, bias: random}
             """),
+        BundledExample(name: "mlp-784", summary: "generated 784→128→64→10 digit classifier's shape, seed 1, scale 0.05 (109,184 edges)",
+                       yaml: """
+            name: mlp-784
+            sizes: [784, 128, 64, 10]
+            activations: [relu, relu, softmax]
+            init: {seed: 1, scale: 0.05, bias: random}
+            """),
     ]
 
     /// The hand-picked XOR network, hidden OR and AND units and output OR − 2·AND, with every weight and bias

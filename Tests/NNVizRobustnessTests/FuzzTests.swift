@@ -86,7 +86,9 @@ import NNVizTestSupport
     @Test(.timeLimit(.minutes(Self.scale))) func mutatedSpecsLoadOrFailCleanly() throws {
         var m = Mutator(seed: 0x6E6E_7669_7A21)
         var tally = Tally()
-        var seeds = BundledExample.all.map { ($0.yaml, "\($0.name).yaml") }
+        // mlp-784 is left out: its 109k generated weights would slow every variant, and the three small
+        // generated examples already exercise the same `sizes`/`init` form.
+        var seeds = BundledExample.all.filter { $0.name != "mlp-784" }.map { ($0.yaml, "\($0.name).yaml") }
         seeds += Self.jsonSpecs.enumerated().map { ($0.element, "spec\($0.offset).json") }
         for (text, source) in seeds {
             // The unmutated seed loads: the fuzzer starts from valid input.
