@@ -45,10 +45,11 @@ public enum NNVizBinary {
         packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures/\(name)").path
     }
 
-    /// Runs `nnviz arguments…` in `cwd` with `environment` added to (or replacing keys of) the inherited one and
-    /// stdin empty; with a `timeout` in seconds, kills the child once it runs past it.
+    /// Runs `nnviz arguments…` (or another `executable`, e.g. a shell wrapping it) in `cwd` with `environment`
+    /// added to (or replacing keys of) the inherited one and stdin empty; with a `timeout` in seconds, kills the
+    /// child once it runs past it.
     public static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:],
-                           timeout: TimeInterval? = nil) throws -> Result {
+                           timeout: TimeInterval? = nil, executable: URL? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("nnviz-proc-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -60,7 +61,7 @@ public enum NNVizBinary {
         defer { try? out.close(); try? err.close() }
 
         let p = Process()
-        p.executableURL = url
+        p.executableURL = executable ?? url
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = cwd }
         p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
