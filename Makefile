@@ -43,8 +43,8 @@ gallery: release
 	$(RELEASE) diagram tiny-net --sample 0.6,0.1,0.9,0.4 --scale 2 -o $(GALLERY)/diagram-tiny-net.png
 	$(RELEASE) diagram xor --scale 2 -o $(GALLERY)/diagram-xor.png
 	$(RELEASE) diagram iris --random 1 --theme dark --scale 2 -o $(GALLERY)/diagram-iris-dark.png
-	$(RELEASE) diagram examples/mlp-784.yaml -o $(GALLERY)/diagram-mlp-784.png
-	$(RELEASE) diagram examples/mlp-784.yaml --all -o $(GALLERY)/diagram-mlp-784-all.png
+	$(RELEASE) diagram mlp-784 -o $(GALLERY)/diagram-mlp-784.png
+	$(RELEASE) diagram mlp-784 --all -o $(GALLERY)/diagram-mlp-784-all.png
 	$(RELEASE) heatmap xor --sample 0,0 --sample 0,1 --sample 1,0 --sample 1,1 --scale 2 -o $(GALLERY)/heatmap-xor.png
 	$(RELEASE) heatmap iris --random 32 --sort --scale 2 -o $(GALLERY)/heatmap-iris.png
 	$(RELEASE) heatmap iris --hinton --scale 2 -o $(GALLERY)/heatmap-iris-hinton.png

@@ -64,11 +64,16 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NNVizRenderTests", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "nnviz"]),
+        // Shared by the test targets: runs the built `nnviz` binary and a seeded generator. Not shipped.
+        .target(name: "NNVizTestSupport", path: "Tests/NNVizTestSupport"),
+        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine", "NNVizTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNVizRenderTests",
+                    dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
-        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "nnviz"], exclude: ["Corpus", "README.md"]),
-        .testTarget(name: "NNVizReportTests", dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "nnviz"]),
+        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "NNVizTestSupport", "nnviz"],
+                    exclude: ["Corpus", "README.md"]),
+        .testTarget(name: "NNVizReportTests",
+                    dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizTestSupport", "nnviz"]),
     ]
 )

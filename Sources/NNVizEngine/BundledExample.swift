@@ -25,36 +25,10 @@ public struct BundledExample: Sendable {
                 weights: [[0.4], [-0.2], [0.7]]
                 bias: [0.1]
             """),
-        BundledExample(name: "xor", summary: "hand-picked step network: hidden OR and AND, output OR - 2·AND", yaml: """
-            name: xor
-            inputs: [x1, x2]
-            outputs: [xor]
-            layers:
-              - name: hidden
-                activation: step
-                weights: [[1, 1], [1, 1]]
-                bias: [-0.5, -1.5]
-                neurons: [OR, AND]
-              - name: output
-                activation: step
-                weights: [[1], [-2]]
-                bias: [-0.5]
-            """),
-        BundledExample(name: "xor-sigmoid", summary: "XOR with steep sigmoid units (weights ×20); rounds to the truth table", yaml: """
-            name: xor-sigmoid
-            inputs: [x1, x2]
-            outputs: [xor]
-            layers:
-              - name: hidden
-                activation: sigmoid
-                weights: [[20, 20], [20, 20]]
-                bias: [-10, -30]
-                neurons: [OR, AND]
-              - name: output
-                activation: sigmoid
-                weights: [[20], [-40]]
-                bias: [-10]
-            """),
+        xor(name: "xor", summary: "hand-picked step network: hidden OR and AND, output OR - 2·AND",
+            activation: "step", scale: 1),
+        xor(name: "xor-sigmoid", summary: "XOR with steep sigmoid units (weights ×20); rounds to the truth table",
+            activation: "sigmoid", scale: 20),
         BundledExample(name: "tiny-net", summary: "generated 4→5→1, relu then sigmoid, seed 0, scale 0.5, zero biases", yaml: """
             name: tiny-net
             sizes: [4, 5, 1]
@@ -75,7 +49,38 @@ public struct BundledExample: Sendable {
             activations: [relu, relu, softmax]
             init: {seed: 42, scale: 0.5, bias: random}
             """),
+        BundledExample(name: "mlp-784", summary: "generated 784→128→64→10 digit classifier's shape, seed 1, scale 0.05 (109,184 edges)",
+                       yaml: """
+            name: mlp-784
+            sizes: [784, 128, 64, 10]
+            activations: [relu, relu, softmax]
+            init: {seed: 1, scale: 0.05, bias: random}
+            """),
     ]
+
+    /// The hand-picked XOR network, hidden OR and AND units and output OR − 2·AND, with every weight and bias
+    /// times `scale` (a steep sigmoid with scale 20 rounds to the same truth table as the step with scale 1).
+    private static func xor(name: String, summary: String, activation: String, scale: Double) -> BundledExample {
+        func n(_ v: Double) -> String {
+            let x = v * scale
+            return x == x.rounded() ? String(Int(x)) : String(x)
+        }
+        return BundledExample(name: name, summary: summary, yaml: """
+            name: \(name)
+            inputs: [x1, x2]
+            outputs: [xor]
+            layers:
+              - name: hidden
+                activation: \(activation)
+                weights: [[\(n(1)), \(n(1))], [\(n(1)), \(n(1))]]
+                bias: [\(n(-0.5)), \(n(-1.5))]
+                neurons: [OR, AND]
+              - name: output
+                activation: \(activation)
+                weights: [[\(n(1))], [\(n(-2))]]
+                bias: [\(n(-0.5))]
+            """)
+    }
 
     /// The example called `name`, if there is one.
     public static func named(_ name: String) -> BundledExample? {

@@ -2,23 +2,33 @@
 ///
 /// Used for `--json` output so the bytes never depend on a dictionary's order, the locale or a formatter.
 public enum JSONText {
-    /// A JSON string literal.
+    /// A JSON string literal. Controls, DEL and the line and paragraph separators (U+2028, U+2029, which end a
+    /// line in JavaScript) are escaped, so the text is one line and safe to paste into a script.
     public static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        let body = escaping(s) { u -> String? in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{1F}":
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
                 let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: return nil
             }
         }
-        return out + "\""
+        return "\"" + body + "\""
+    }
+
+    /// `text` with each scalar for which `escape` returns a replacement replaced by it, the rest copied; the loop
+    /// behind JSON strings and one-line error messages.
+    static func escaping(_ text: String, _ escape: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            if let e = escape(u) { out += e } else { out.unicodeScalars.append(u) }
+        }
+        return out
     }
 
     /// A number in Swift's shortest round-trip form (`0.1`, `1e-05`, `3.0`); `null` when not finite.

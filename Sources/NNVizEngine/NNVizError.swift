@@ -21,17 +21,15 @@ public struct NNVizError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         let line = location.isEmpty ? "error: \(source): \(message)" : "error: \(source): \(location): \(message)"
         guard line.unicodeScalars.contains(where: Self.isControl) else { return line }
-        var out = ""
-        for u in line.unicodeScalars {
+        return JSONText.escaping(line) { u in
             switch u {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where Self.isControl(u): out += "\\u{\(String(u.value, radix: 16))}"
-            default: out.unicodeScalars.append(u)
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case _ where Self.isControl(u): "\\u{\(String(u.value, radix: 16))}"
+            default: nil
             }
         }
-        return out
     }
 
     /// C0 and C1 controls and the Unicode line and paragraph separators, which would break or garble the line.

@@ -46,9 +46,11 @@ extension Network {
     /// `axes`, the other inputs fixed at `slice` (default 0). Bands of grid rows go through `evaluateOutputs`
     /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
     /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
-    /// Values equal `forward` on the same points exactly.
+    /// Values equal `forward` on the same points exactly. `progress(done, total)` is called after each band of
+    /// rows of the main grid (for a progress bar), on the calling thread.
     public func evaluateGrid(axes: (Int, Int) = (0, 1), xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-                             resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil) -> GridField {
+                             resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil,
+                             progress: ((Int, Int) -> Void)? = nil) -> GridField {
         precondition(axes.0 >= 0 && axes.0 < inputCount && axes.1 >= 0 && axes.1 < inputCount && axes.0 != axes.1,
                      "grid axes out of range (checked by the caller)")
         let n = Swift.max(1, resolution)
@@ -61,7 +63,7 @@ extension Network {
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
         var classes: [UInt8] = k > 1 ? [UInt8](repeating: 0, count: n * n) : []
         var margins: [Float] = k > 1 ? [Float](repeating: 0, count: n * n) : []
-        plane.evaluate(self) { cell, out in
+        plane.evaluate(self, progress: progress) { cell, out in
             if k == 1 {
                 values[cell] = Float(out[0])
             } else {
@@ -110,7 +112,7 @@ struct GridPlane {
 
     /// Runs `network` on every cell, a band of rows at a time (about 64k cells, so the band's inputs and
     /// outputs stay a few MB), and hands each cell's outputs to `sink` in row-major order.
-    func evaluate(_ network: Network, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
+    func evaluate(_ network: Network, progress: ((Int, Int) -> Void)? = nil, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let m = base.count, k = network.outputCount
         let bandRows = Swift.max(1, Swift.min(n, 65_536 / n))
         var input = [Double](repeating: 0, count: bandRows * n * m)
@@ -137,6 +139,7 @@ struct GridPlane {
                 for cell in 0..<cells { sink(row * n + cell, UnsafeBufferPointer(rebasing: op[(cell * k)..<((cell + 1) * k)])) }
             }
             row += rows
+            progress?(row, n)
         }
     }
 }

@@ -3,8 +3,9 @@ public enum LabelFormat {
     /// The minus sign used in every figure (U+2212, as wide as a plus).
     public static let minus = "\u{2212}"
 
-    /// `v` with exactly `decimals` digits after the point, e.g. `fixed(-0.5, 2)` is `−0.50`.
-    /// Negative zero after rounding prints as `0.00`; non-finite values print as `nan`, `∞`, `−∞`.
+    /// `v` with exactly `decimals` digits (0…12) after the point, e.g. `fixed(-0.5, 2)` is `−0.50`, for figures and
+    /// report tables alike. Negative zero after rounding prints as `0.00`; non-finite values print as `nan`, `∞`,
+    /// `−∞`; a value past exact digits (|v|·10^decimals ≥ 9·10¹⁵) prints in Swift's shortest form, `1e+16`.
     public static func fixed(_ v: Double, _ decimals: Int) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "∞" : minus + "∞" }
@@ -12,9 +13,8 @@ public enum LabelFormat {
         var p = 1.0
         for _ in 0..<d { p *= 10 }
         let scaled = (abs(v) * p).rounded()
-        if scaled >= 9.0e15 { return (v < 0 ? minus : "") + String(Int64(abs(v).rounded())) }
-        let n = UInt64(scaled)
-        let ip = UInt64(p)
+        if scaled >= 9.0e15 { return (v < 0 ? minus : "") + abs(v).description }
+        let n = UInt64(scaled), ip = UInt64(p)
         var s = String(n / ip)
         if d > 0 {
             var frac = String(n % ip)

@@ -26,14 +26,40 @@ struct ThumbnailGrid {
             for j in 0..<plot.network.layers[l].fanOut where e.count < ThumbnailGrid.limit { e.append(Entry(layer: l, neuron: j)) }
         }
         entries = e
-        let n = e.count
-        side = n <= 4 ? 130 : (n <= 16 ? 96 : 70)
-        perRow = n <= 4 ? 2 : (n <= 16 ? 4 : 8)
         let f = b.font(TextSize.small), hf = b.font(TextSize.body, bold: true)
         titleH = b.measure("Ag", f).height + 4
         headerH = b.measure("Ag", hf).height + 8
         let probe = ColorBar(scale: .diverging(center: 0, halfRange: 1), title: "a", length: 120)
         barH = probe.size(in: b).height + 10
+        (perRow, side) = ThumbnailGrid.fit(groups: ThumbnailGrid.groupSizes(e), maxHeight: maxHeight,
+                                           titleH: titleH, headerH: headerH, barH: barH, gap: gap)
+    }
+
+    /// Thumbnail counts per layer, in order.
+    static func groupSizes(_ e: [Entry]) -> [Int] {
+        var sizes: [Int] = []
+        var last = -1
+        for x in e { if x.layer == last { sizes[sizes.count - 1] += 1 } else { sizes.append(1); last = x.layer } }
+        return sizes
+    }
+
+    /// The fewest columns whose thumbnails, at least `good` px a side, fill the main plot's height; else the
+    /// columns giving the largest side (never under `smallest`: the grid then grows taller than the plot).
+    static func fit(groups: [Int], maxHeight: Double, titleH: Double, headerH: Double, barH: Double,
+                    gap: Double) -> (perRow: Int, side: Double) {
+        let largest = 180.0, good = 120.0, smallest = 64.0
+        guard !groups.isEmpty else { return (1, largest) }
+        var best = (perRow: 1, side: 0.0)
+        for cols in 1...8 {
+            let rows = groups.reduce(0) { $0 + ($1 + cols - 1) / cols }
+            let fixed = groups.reduce(0.0) { acc, n in
+                acc + headerH + barH + 10 + Double((n + cols - 1) / cols) * (titleH + gap)
+            }
+            let side = Swift.min(largest, ((maxHeight - fixed) / Double(rows)).rounded(.down))
+            if side >= good { return (cols, side) }
+            if side > best.side { best = (cols, side) }
+        }
+        return (best.perRow, Swift.max(smallest, best.side))
     }
 
     var layerGroups: [(layer: Int, entries: [Entry])] {
@@ -51,8 +77,11 @@ struct ThumbnailGrid {
 
     var maxX: Double {
         let cols = Swift.min(perRow, layerGroups.map(\.entries.count).max() ?? 0)
-        return origin.x + Double(cols) * (side + gap) - gap
+        return origin.x + Swift.max(Double(cols) * (side + gap) - gap, ThumbnailGrid.barLength(gridWidth: 0) + 20)
     }
+
+    /// A layer's colour bar: as wide as its thumbnails less a margin for the end labels, 120…160 px.
+    static func barLength(gridWidth: Double) -> Double { Swift.min(160, Swift.max(120, gridWidth - 30)) }
 
     var maxY: Double { origin.y + layerGroups.reduce(0) { $0 + groupHeight($1.entries.count) + 10 } }
 
@@ -97,8 +126,8 @@ struct ThumbnailGrid {
             }
             let rows = (g.entries.count + perRow - 1) / perRow
             y += Double(rows) * (titleH + side + gap)
-            let bar = ColorBar(scale: scale, title: scale.label, length: Swift.min(160, Double(Swift.min(perRow, g.entries.count)) * (side + gap) - gap - 30),
-                               name: layer.name)
+            let gridWidth = Double(Swift.min(perRow, g.entries.count)) * (side + gap) - gap
+            let bar = ColorBar(scale: scale, title: scale.label, length: ThumbnailGrid.barLength(gridWidth: gridWidth), name: layer.name)
             bar.draw(into: &b, at: Point(origin.x, y))
             y += barH + 10
         }

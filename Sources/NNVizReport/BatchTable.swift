@@ -1,4 +1,5 @@
 import NNVizEngine
+import NNVizRender
 
 /// The forward pass of the batch as tables: one row per sample with its inputs, every layer's activations and,
 /// for networks with several outputs, the arg-max class. Values are rounded for reading (whole numbers without
@@ -101,7 +102,7 @@ public struct BatchTable: Sendable {
                 var cells: [Cell] = []
                 for g in pack {
                     for (i, j) in picks[g].enumerated() {
-                        cells.append(Cell(value: j < 0 ? "…" : ReportNumber.fixed(matrices[g][r, j], decimals[g]), start: i == 0))
+                        cells.append(Cell(value: j < 0 ? "…" : LabelFormat.fixed(matrices[g][r, j], decimals[g]), start: i == 0))
                     }
                 }
                 return Row(sample: String(r), cells: cells,

@@ -1,4 +1,5 @@
 import NNVizEngine
+import NNVizRender
 
 extension FigureText {
     /// Cells per side of the probe grid the region description is computed on (cell centres, like the plot's).
@@ -113,7 +114,7 @@ extension FigureText {
         func term(_ w: Double, _ v: String, first: Bool) -> String {
             let m = abs(w)
             let coefficient = m == 1 ? "" : ReportNumber.short(m, 2) + " "
-            let sign = w < 0 ? (first ? ReportNumber.minus : " \(ReportNumber.minus) ") : (first ? "" : " + ")
+            let sign = w < 0 ? (first ? LabelFormat.minus : " \(LabelFormat.minus) ") : (first ? "" : " + ")
             return sign + coefficient + v
         }
         var lhs = ""

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import NNVizTestSupport
 
 /// End-to-end tests of `nnviz diagram`, `heatmap` and `regions`: files in every format, identical bytes on
 /// a second run, and the exact one-line errors.

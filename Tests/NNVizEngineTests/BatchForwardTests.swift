@@ -1,3 +1,4 @@
+import NNVizTestSupport
 import Testing
 @testable import NNVizEngine
 
@@ -5,22 +6,17 @@ import Testing
 @Suite struct BatchForwardTests {
     /// A small deterministic source of test values (SplitMix64), so failures reproduce.
     struct Values {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var x = state
-            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-            x ^= x >> 31
-            return Double(x >> 11) * 0x1p-53 * 4 - 2
-        }
+        var rng: SplitMix64
+        init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+        /// Uniform in [-2, 2).
+        mutating func next() -> Double { rng.unit() * 4 - 2 }
         mutating func matrix(_ rows: Int, _ cols: Int) -> Matrix {
             Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map { _ in next() })
         }
     }
 
     static func network(_ sizes: [Int], _ activations: [Activation], seed: UInt64) -> Network {
-        var v = Values(state: seed)
+        var v = Values(seed: seed)
         let layers = activations.indices.map { i in
             Layer(name: "l\(i)", activation: activations[i], weights: v.matrix(sizes[i], sizes[i + 1]),
                   bias: v.matrix(1, sizes[i + 1]).data,
@@ -32,7 +28,7 @@ import Testing
     @Test(arguments: [0, 1, 7, 255, 256, 257, 5_003])
     func tanhSigmoidGridEqualsForward(rows: Int) throws {
         let net = Self.network([2, 16, 16, 1], [.tanh, .tanh, .sigmoid], seed: 1)
-        var v = Values(state: 99)
+        var v = Values(seed: 99)
         let batch = v.matrix(rows, 2)
         let expected = try net.forward(batch).output
         let got = try net.outputs(batch)
@@ -43,7 +39,7 @@ import Testing
     @Test(arguments: Activation.allCases)
     func everyActivationEqualsForward(activation: Activation) throws {
         let net = Self.network([5, 9, 3], [activation, activation == .softmax ? .softmax : .sigmoid], seed: 7)
-        var v = Values(state: 3)
+        var v = Values(seed: 3)
         let batch = v.matrix(1_000, 5)
         let expected = try net.forward(batch).output
         #expect(try net.outputs(batch) == expected)
@@ -51,7 +47,7 @@ import Testing
 
     @Test func smallTilesAndWideLayersEqualForward() throws {
         let net = Self.network([20, 40, 8, 3], [.relu, .leakyReLU, .softmax], seed: 11)
-        var v = Values(state: 5)
+        var v = Values(seed: 5)
         let batch = v.matrix(333, 20)
         var out = [Double](repeating: .nan, count: 333 * 3)
         batch.data.withUnsafeBufferPointer { input in

@@ -3,15 +3,6 @@ import Testing
 @testable import NNVizEngine
 
 @Suite struct DatasetTests {
-    func expectError(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Any) {
-        do {
-            _ = try body()
-            Issue.record("expected \(expected)", sourceLocation: sourceLocation)
-        } catch {
-            #expect("\(error)" == expected, sourceLocation: sourceLocation)
-        }
-    }
-
     /// A file in a fresh temporary folder holding `text`.
     func tempFile(_ name: String, _ text: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-ds-\(UUID().uuidString)")

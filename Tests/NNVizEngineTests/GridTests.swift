@@ -31,6 +31,17 @@ import Glibc
         #expect(g.hidden[0] == t.post[0].data.map(Float.init))
     }
 
+    /// A 600-row grid goes in bands of 109 rows (65,536 cells / 600): progress reports each band, ending at 600.
+    @Test func progressCountsRowsInBands() {
+        var calls: [Int] = []
+        let g = ForwardTests.xor.evaluateGrid(xRange: 0...1, yRange: 0...1, resolution: 600, hiddenResolution: 2) { done, total in
+            #expect(total == 600)
+            calls.append(done)
+        }
+        #expect(calls == [109, 218, 327, 436, 545, 600])
+        #expect(g.values.count == 360_000)
+    }
+
     @Test func cellCentresAndOrientation() {
         let g = ForwardTests.xor.evaluateGrid(xRange: 0...4, yRange: 0...2, resolution: 4)
         // Row 0 is the top of the plane (largest y); cells are evaluated at their centres.

@@ -8,15 +8,6 @@ import Testing
 
     func loaders() throws -> [String: Any] { try Fixture.json("loaders.json") }
 
-    func expectError(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Any) {
-        do {
-            _ = try body()
-            Issue.record("expected \(expected)", sourceLocation: sourceLocation)
-        } catch {
-            #expect("\(error)" == expected, sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func sampleRows() throws {
         let m = try SampleLoader.parse(samples: ["0,1", " 1.5 , -2e-1"], for: Self.xor)
         #expect(m.rowArrays == [[0, 1], [1.5, -0.2]])

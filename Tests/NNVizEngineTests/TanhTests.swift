@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizTestSupport
 import Testing
 @testable import NNVizEngine
 
@@ -11,14 +12,9 @@ import Testing
 @Suite struct TanhTests {
     /// Values spread log-uniformly over 1e-12 … 1e2 in magnitude, both signs (SplitMix64, fixed seed).
     static func samples(_ count: Int) -> [Double] {
-        var state: UInt64 = 12_345
+        var rng = SplitMix64(seed: 12_345)
         return (0..<count).map { i in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var x = state
-            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-            x ^= x >> 31
-            let u = Double(x >> 11) * 0x1p-53
+            let u = rng.unit()
             return (i % 2 == 0 ? 1 : -1) * pow(10, u * 14 - 12)
         }
     }

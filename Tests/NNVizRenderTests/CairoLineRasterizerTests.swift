@@ -1,6 +1,7 @@
 import Foundation
 import NNVizCairo
 import NNVizScene
+import NNVizTestSupport
 import Testing
 
 /// The dense-edge fast path (`.lines` batches rasterised into PNG pixels by nnviz itself) against Cairo's own
@@ -86,7 +87,7 @@ import Testing
     @Test func aDenseBatchLooksTheSameEitherWay() throws {
         // 2,100 edges (just over the default threshold) between two columns with random colours, widths 0.3–3 px and opacities 0.05–0.8, drawn
         // over each other: the difference per pixel stays small on average although errors could compound.
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var batch = LineBatch()
         for _ in 0..<2_100 {
             let w = rng.unit() * 2 - 1
@@ -100,18 +101,4 @@ import Testing
         // The default threshold sends this batch down the fast path.
         #expect(try CairoPainter().renderPixels(s) == fast)
     }
-}
-
-/// A tiny seeded generator so the dense test is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -88,6 +88,20 @@ import NNVizScene
         #expect(tr.b > tr.r && bl.r > bl.b)
     }
 
+    /// Two thumbnails stack in one column as large as the main plot's height allows, and stay within it.
+    @Test func thumbnailsFillThePlotHeight() throws {
+        let (_, scene) = try Self.xorPlot()
+        let frames: [Rect] = scene.items(role: "thumbnail").compactMap {
+            if case .raster(_, let f, _) = $0.primitive { return f } else { return nil }
+        }
+        guard case .raster(_, let main, _)? = scene.item(role: "field", name: "output")?.primitive, frames.count == 2 else {
+            Issue.record("missing field or thumbnails"); return
+        }
+        #expect(frames[0].x == frames[1].x && frames[1].y > frames[0].maxY)
+        #expect(frames[0].width >= 120 && frames[0].width <= 180)
+        #expect(frames[1].maxY <= main.maxY)
+    }
+
     @Test func severalOutputsAreCategoricalWithAClassLegend() throws {
         let iris = try S.example("iris")
         let g = iris.evaluateGrid(axes: (2, 3), xRange: -3...3, yRange: -3...3, resolution: 120, slice: [0.5, -0.5, 0, 0])

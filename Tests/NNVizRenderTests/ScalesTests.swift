@@ -58,6 +58,9 @@ import NNVizScene
         #expect(LabelFormat.fixed(1234.5678, 1) == "1234.6")
         #expect(LabelFormat.fixed(2, 0) == "2")
         #expect(LabelFormat.fixed(.nan, 2) == "nan")
+        // Past exact digits: Swift's shortest form rather than a trap (a weight of 3e19 in a legend).
+        #expect(LabelFormat.fixed(-3e19, 2) == "−3e+19")
+        #expect(LabelFormat.fixed(1e16, 0) == "1e+16")
         #expect(LabelFormat.decimals(forStep: 0.25) == 2)
         #expect(LabelFormat.decimals(forStep: 5) == 0)
     }

@@ -1,5 +1,6 @@
 import Testing
 import NNVizEngine
+import NNVizRender
 @testable import NNVizReport
 
 @Suite struct TableTests {
@@ -68,9 +69,10 @@ import NNVizEngine
     }
 
     @Test func numbersAreLocaleFreeAndRounded() {
-        #expect(ReportNumber.fixed(-0.0004, 3) == "0.000")
-        #expect(ReportNumber.fixed(-1.25, 1) == "\u{2212}1.2" || ReportNumber.fixed(-1.25, 1) == "\u{2212}1.3")
-        #expect(ReportNumber.fixed(2.5, 0) == "3")
+        #expect(LabelFormat.fixed(-0.0004, 3) == "0.000")
+        #expect(LabelFormat.fixed(-1.25, 1) == "\u{2212}1.2" || LabelFormat.fixed(-1.25, 1) == "\u{2212}1.3")
+        #expect(LabelFormat.fixed(2.5, 0) == "3")
+        #expect(LabelFormat.fixed(-2.5e16, 3) == "\u{2212}2.5e+16")
         #expect(ReportNumber.short(0.5000) == "0.5")
         #expect(ReportNumber.short(-2) == "\u{2212}2")
         #expect(ReportNumber.count(109184) == "109\u{202F}184")

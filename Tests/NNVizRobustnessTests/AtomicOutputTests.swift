@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NNVizTestSupport
 
 /// Nothing lost: a figure command that fails after its output path is chosen leaves the file already there byte
 /// for byte and no temporary file beside it; a report that fails part-way leaves the previous report as it was.
@@ -9,11 +10,11 @@ import Testing
 
     /// Runs `nnviz arguments…` in `folder`, optionally under `ulimit -f blocks` (a full disk: writes fail with
     /// EFBIG once a file passes the limit; SIGXFSZ is ignored so the process sees the error).
-    static func run(_ arguments: [String], in folder: URL, fileSizeLimit blocks: Int? = nil) throws -> NNVizProcess.Result {
-        guard let blocks else { return try NNVizProcess.run(arguments, cwd: folder) }
-        let quoted = ([NNVizProcess.url.path] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
-        return try NNVizProcess.run(["-c", "trap '' XFSZ; ulimit -f \(blocks); exec \(quoted)"], cwd: folder,
-                                    executable: URL(fileURLWithPath: "/bin/sh"))
+    static func run(_ arguments: [String], in folder: URL, fileSizeLimit blocks: Int? = nil) throws -> NNVizBinary.Result {
+        guard let blocks else { return try NNVizBinary.run(arguments, cwd: folder, timeout: 30) }
+        let quoted = ([NNVizBinary.url.path] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+        return try NNVizBinary.run(["-c", "trap '' XFSZ; ulimit -f \(blocks); exec \(quoted)"], cwd: folder, timeout: 30,
+                                   executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// One failure: the command, the output it names (already holding `previous`) and a fragment of its error.

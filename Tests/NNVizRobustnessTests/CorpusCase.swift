@@ -12,7 +12,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
     var description: String { id }
 
-    static let folder = NNVizProcess.testsFolder.appendingPathComponent("Corpus")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
 
     /// Where figure commands are told to write (`$O`): every case fails, so it must stay empty.
     static let outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-corpus-out-\(getpid())")

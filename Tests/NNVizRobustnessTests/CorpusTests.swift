@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NNVizTestSupport
 
 /// Runs the built `nnviz` on every bad input in `Corpus/cases.tsv`: each must fail cleanly with one clear line.
 @Suite struct CorpusTests {
@@ -24,7 +25,7 @@ import Testing
         let out = CorpusCase.outputFolder
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
-        let results = NNVizProcess.runAll(cases.map(\.arguments), environment: ["LC_ALL": "C"])
+        let results = NNVizBinary.runAll(cases.map(\.arguments), environment: ["LC_ALL": "C"], timeout: 30)
         for (c, r) in zip(cases, results) {
             guard let r else { Issue.record("\(c.id): could not run nnviz"); continue }
             #expect(!r.timedOut, "\(c.id): hung (killed after the time limit)")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import NNVizEngine
+import NNVizTestSupport
 
 /// Thousands of seeded mutations of valid specs, batches, `.npy` and `.npz` files through the loaders and the
 /// forward pass, in-process: each must load (and forward to finite values, or throw) or throw an `NNVizError`
 /// with a one-line message. A crash or trap would end the test process; a hang trips the time limit.
 @Suite struct FuzzTests {
-    static let fixtures = NNVizProcess.packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures")
+    static let fixtures = NNVizBinary.packageRoot.appendingPathComponent("Tests/NNVizEngineTests/Fixtures")
 
     /// Valid JSON specs, one key per line so that dropping or repeating a line drops or repeats a key.
     static let jsonSpecs = [
@@ -85,7 +86,9 @@ import Testing
     @Test(.timeLimit(.minutes(Self.scale))) func mutatedSpecsLoadOrFailCleanly() throws {
         var m = Mutator(seed: 0x6E6E_7669_7A21)
         var tally = Tally()
-        var seeds = BundledExample.all.map { ($0.yaml, "\($0.name).yaml") }
+        // mlp-784 is left out: its 109k generated weights would slow every variant, and the three small
+        // generated examples already exercise the same `sizes`/`init` form.
+        var seeds = BundledExample.all.filter { $0.name != "mlp-784" }.map { ($0.yaml, "\($0.name).yaml") }
         seeds += Self.jsonSpecs.enumerated().map { ($0.element, "spec\($0.offset).json") }
         for (text, source) in seeds {
             // The unmutated seed loads: the fuzzer starts from valid input.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import NNVizTestSupport
 
 /// Spec strings and titles full of markup cannot break or inject into an SVG: every figure, written by the binary,
 /// parses as XML and carries none of the markup as markup.
@@ -26,7 +27,7 @@ import Testing
         let s = try Scratch("hostile")
         defer { s.remove() }
         try Self.spec.write(to: s.url.appendingPathComponent("hostile.json"), atomically: true, encoding: .utf8)
-        let r = try NNVizProcess.run(args + ["-o", "f.svg"], cwd: s.url)
+        let r = try NNVizBinary.run(args + ["-o", "f.svg"], cwd: s.url, timeout: 30)
         #expect(r.status == 0 && r.stderr.isEmpty, "\(args): \(r.stderr)")
         let svg = try Data(contentsOf: s.url.appendingPathComponent("f.svg"))
         #expect(XMLParser(data: svg).parse(), "\(args): the SVG is not well-formed XML")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NNVizTestSupport
 
 /// Output does not depend on the locale or the current folder: the same command run in another folder under a
 /// German locale (decimal comma) writes every figure, in every format, and every report file byte for byte as
@@ -32,8 +33,8 @@ import Testing
         let s = try Scratch("locale")
         defer { s.remove() }
         let a = try s.folder("a"), b = try s.folder("b/deeper")
-        let ra = try NNVizProcess.run(args, cwd: a, environment: plain)
-        let rb = try NNVizProcess.run(args, cwd: b, environment: german)
+        let ra = try NNVizBinary.run(args, cwd: a, environment: plain, timeout: 30)
+        let rb = try NNVizBinary.run(args, cwd: b, environment: german, timeout: 30)
         #expect(ra.status == 0 && ra.stderr.isEmpty, "\(args): \(ra.stderr)")
         #expect(rb.status == ra.status && rb.stderr == ra.stderr && rb.stdout == ra.stdout, "\(args): \(rb.stderr)")
         return (s.snapshot("a"), s.snapshot("b/deeper"))
@@ -68,9 +69,9 @@ import Testing
         // Run twice with the same arguments in the same folder: every byte the same.
         let s = try Scratch("twice")
         defer { s.remove() }
-        let first = try NNVizProcess.run(args, cwd: s.url)
+        let first = try NNVizBinary.run(args, cwd: s.url, timeout: 30)
         let once = s.snapshot()
-        let second = try NNVizProcess.run(args, cwd: s.url)
+        let second = try NNVizBinary.run(args, cwd: s.url, timeout: 30)
         #expect(first.status == 0 && second.status == 0)
         #expect(s.snapshot() == once)
         #expect(once == c)
@@ -81,8 +82,8 @@ import Testing
         for args in [["forward", "iris", "--random", "4", "--seed", "9", "--pre"], ["summary", "iris"]] {
             let s = try Scratch("stdout")
             defer { s.remove() }
-            let a = try NNVizProcess.run(args, cwd: try s.folder("a"), environment: Self.plain)
-            let b = try NNVizProcess.run(args, cwd: try s.folder("b"), environment: Self.german)
+            let a = try NNVizBinary.run(args, cwd: try s.folder("a"), environment: Self.plain, timeout: 30)
+            let b = try NNVizBinary.run(args, cwd: try s.folder("b"), environment: Self.german, timeout: 30)
             #expect(a.status == 0 && !a.stdout.isEmpty, "\(args): \(a.stderr)")
             #expect(args[0] != "forward" || a.stdout.contains("."), "forward prints decimals")
             #expect(b.stdout == a.stdout && b.stderr == a.stderr && b.status == a.status, "\(args) differs under de_DE.UTF-8")

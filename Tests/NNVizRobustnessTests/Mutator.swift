@@ -1,19 +1,15 @@
+import NNVizTestSupport
+
 /// Seeded mutations of valid inputs for the fuzz test: byte flips, truncations, numbers swapped for hostile
 /// values, list elements dropped or repeated (shapes permuted), lines (keys) dropped or duplicated, stray syntax.
 ///
 /// The generator is SplitMix64 with a fixed seed, so every run tries the same variants.
 struct Mutator {
-    private var state: UInt64
+    private var rng: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { rng.next() }
 
     /// A value in `0..<n` (n > 0).
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NNVizTestSupport
 
 /// Inputs that are not regular files: a FIFO with no writer must be refused at once, not waited on forever.
 @Suite struct SpecialFileTests {
@@ -11,7 +12,7 @@ import Testing
         let csv = dir.appendingPathComponent("batch.csv").path
         for p in [spec, npz, csv] { #expect(mkfifo(p, 0o600) == 0) }
         let runs = [["summary", spec], ["summary", npz], ["forward", "xor", "--batch", csv]]
-        let results = NNVizProcess.runAll(runs)
+        let results = NNVizBinary.runAll(runs, timeout: 30)
         for (args, r) in zip(runs, results) {
             let path = args.last!
             #expect(r?.timedOut == false, "\(args) hung")
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func parameterLimitMustBePositive() throws {
-        let r = try NNVizProcess.run(["summary", "xor", "--max-parameters", "0"])
+        let r = try NNVizBinary.run(["summary", "xor", "--max-parameters", "0"], timeout: 30)
         #expect(r.status == 64)
         #expect(r.stderr == "error: nnviz: --max-parameters must be at least 1, got 0 (see nnviz help)\n")
     }

@@ -139,6 +139,9 @@ GENERATED_EXAMPLES = {
     "homework": ([4, 5, 1], ["relu", "sigmoid"], 7, 0.3, "zeros"),
     "iris": ([4, 8, 8, 3], ["relu", "relu", "softmax"], 42, 0.5, "random"),
 }
+LARGE_EXAMPLES = {
+    "mlp-784": ([784, 128, 64, 10], ["relu", "relu", "softmax"], 1, 0.05, "random"),
+}
 EXPLICIT_EXAMPLES = {
     "neuron": [(np.array([[0.4], [-0.2], [0.7]]), np.array([0.1]), "sigmoid")],
     "xor": [(np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([-0.5, -1.5]), "step"),
@@ -162,6 +165,12 @@ def example_cases():
     for name, layers in EXPLICIT_EXAMPLES.items():
         n = layers[0][0].shape[0]
         x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float) if n == 2 else rng.randn(4, n)
+        pre, post = forward(layers, x)
+        out[name] = {"input": x.tolist(), "pre": pre, "post": post}
+    # Too many weights to list (109,386): two samples' pre- and post-activations pin them all instead.
+    for name, (sizes, acts, seed, scale, bias) in LARGE_EXAMPLES.items():
+        layers = [(W, b, a) for (W, b), a in zip(generate(sizes, seed, scale, bias), acts)]
+        x = np.random.RandomState(6).rand(2, sizes[0])
         pre, post = forward(layers, x)
         out[name] = {"input": x.tolist(), "pre": pre, "post": post}
     return out

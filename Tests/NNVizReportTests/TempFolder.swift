@@ -1,43 +1,5 @@
 import Foundation
 
-/// Runs the built `nnviz` executable (`$NNVIZ_BIN`, or the one beside the test bundle) and captures its output.
-enum ReportBinary {
-    struct Result: Equatable {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
-
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static var url: URL {
-        if let env = ProcessInfo.processInfo.environment["NNVIZ_BIN"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("nnviz"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("nnviz"),
-            packageRoot.appendingPathComponent(".build/debug/nnviz"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
-                      status: p.terminationStatus)
-    }
-}
-
 /// A fresh temporary folder, removed by `cleanup`.
 struct TempFolder {
     let url: URL
