@@ -17,13 +17,10 @@ extension FuzzTests {
         for (text, source, load) in seeds {
             #expect(throws: Never.self) { try load(text) }
             for i in 0..<(500 * Self.scale) {
-                do {
-                    let d = try load(m.mutate(text: text))
+                let variant = m.mutate(text: text)
+                attempt("\(source) variant \(i)", source: source, &tally) { () throws(NNVizError) in
+                    let d = try load(variant)
                     #expect(d.labels.count == d.points.rows && d.points.data.allSatisfy(\.isFinite), "\(source) variant \(i)")
-                    tally.loaded += 1
-                } catch {
-                    expectTyped(error, source: source, "\(source) variant \(i)")
-                    tally.rejected += 1
                 }
             }
         }
@@ -45,22 +42,29 @@ extension FuzzTests {
         for (text, source) in seeds {
             for i in 0..<(300 * Self.scale) {
                 let variant = m.mutate(text: text)
-                do {
+                attempt("\(source) variant \(i)", source: source, &tally) { () throws(NNVizError) in
                     let t = try source.hasSuffix(".md.mustache")
                         ? ReportTemplates(html: (DefaultTemplates.reportHTML, "h"), markdown: (variant, source),
                                           index: (DefaultTemplates.indexHTML, "i"), css: "")
                         : ReportTemplates(html: (variant, source), markdown: (DefaultTemplates.reportMarkdown, "m"),
                                           index: (DefaultTemplates.indexHTML, "i"), css: "")
                     _ = t.html(page) + t.markdown(page)
-                    tally.loaded += 1
-                } catch {
-                    expectTyped(error, source: source, "\(source) variant \(i)")
-                    tally.rejected += 1
                 }
             }
         }
         print("fuzz templates: \(tally)")
         #expect(tally.total == 600 * Self.scale)
         #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+
+    /// One variant: counted as loaded when `body` returns, else its error must be typed, one line and name `source`.
+    func attempt(_ what: String, source: String, _ tally: inout Tally, _ body: () throws(NNVizError) -> Void) {
+        do {
+            try body()
+            tally.loaded += 1
+        } catch {
+            expectTyped(error, source: source, what)
+            tally.rejected += 1
+        }
     }
 }
