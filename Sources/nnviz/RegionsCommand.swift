@@ -22,7 +22,7 @@ struct RegionsCommand: ParsableCommand {
     var resolution: Int?
 
     @Option(name: .customLong("max-evaluations"),
-            help: "Refuse grids of more evaluations than this (resolution², default 16000000 = 4000 × 4000).")
+            help: "Refuse grids of more evaluations than this (resolution²; 4000 × 4000 by default).")
     var maxEvaluations = GridLimit.defaultMaxEvaluations
 
     @Option(name: .customLong("x-range"), help: ArgumentHelp("Range of the horizontal input, e.g. -1:2.", valueName: "a:b"))
