@@ -66,7 +66,29 @@ struct RegionsCommand: ParsableCommand {
             throw NNVizError(option, "", "'\(text)' is not a range a:b of two numbers, e.g. -1:2")
         }
         guard a < b else { throw NNVizError(option, "", "'\(text)' is empty; the start must be below the end") }
+        guard (b - a).isFinite else { throw NNVizError(option, "", "'\(text)' is wider than a number can hold; narrow it") }
         return a...b
+    }
+
+    /// Refuses a plane whose inputs overflow a pre-activation (a range such as -1e308:1e308, a huge --slice), which
+    /// the grid would otherwise draw as a flat, wrong field: the checked forward pass runs on the plane's corners
+    /// and centre, where the first (affine) layer's largest |z| lies, and the error names the point and neuron.
+    static func checkPlane(_ net: Network, axes: (Int, Int), x: ClosedRange<Double>, y: ClosedRange<Double>,
+                           slice: [Double]) throws(NNVizError) {
+        let xs = [x.lowerBound, x.upperBound, x.lowerBound / 2 + x.upperBound / 2]
+        let ys = [y.lowerBound, y.upperBound, y.lowerBound / 2 + y.upperBound / 2]
+        for (px, py) in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)].map({ (xs[$0.0], ys[$0.1]) }) {
+            var point = slice
+            point[axes.0] = px
+            point[axes.1] = py
+            do {
+                _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions")
+            } catch {
+                let at = "at \(net.inputLabels[axes.0]) = \(px), \(net.inputLabels[axes.1]) = \(py)"
+                throw NNVizError("regions", at, error.message.replacingOccurrences(
+                    of: "the weights or inputs are too large", with: "narrow --x-range and --y-range or lower --slice"))
+            }
+        }
     }
 
     func run() throws {
@@ -113,6 +135,7 @@ struct RegionsCommand: ParsableCommand {
             let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") } ?? defaults.x
             let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") } ?? defaults.y
             let options = RegionOptions(figure: figure.figure, neurons: neurons)
+            try Self.checkPlane(net, axes: ax, x: xr, y: yr, slice: base)
             let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
             let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base)
             let trace = try labelled.map { d throws(NNVizError) in try net.forward(d.points, source: data ?? "--data") }
