@@ -9,12 +9,19 @@ public struct LoadLimits: Sendable, Equatable {
     public var maxBatchValues: Int
     /// Most layers a network may have (default 1000).
     public var maxLayers: Int
+    /// Most points a labelled dataset may hold (default: only `maxBatchValues`); figures that draw every point
+    /// (`regions`, `report`) pass `defaultMaxPoints`, as each point costs a marker in the scene.
+    public var maxPoints: Int
+
+    /// The point limit of the commands that draw datasets (`--max-points`).
+    public static let defaultMaxPoints = 100_000
 
     public init(maxParameters: Int = 50_000_000, maxFileBytes: Int = 1 << 30, maxBatchValues: Int = 50_000_000,
-                maxLayers: Int = 1000) {
+                maxLayers: Int = 1000, maxPoints: Int = .max) {
         self.maxParameters = maxParameters
         self.maxFileBytes = maxFileBytes
         self.maxBatchValues = maxBatchValues
         self.maxLayers = maxLayers
+        self.maxPoints = maxPoints
     }
 }

@@ -47,12 +47,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Refuse networks with more weights and biases than this.")
     var maxParameters: Int = LoadLimits().maxParameters
 
+    @Option(help: "Refuse --data sets of more points than this (each is drawn on the decision regions).")
+    var maxPoints: Int = LoadLimits.defaultMaxPoints
+
     @Flag(help: "No progress bar and no summary lines.")
     var quiet = false
 
     func validate() throws {
         guard !nets.isEmpty else { throw ValidationError("give at least one network") }
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
+        guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
         _ = try parsedFormats()
     }
@@ -102,7 +106,7 @@ struct ReportCommand: ParsableCommand {
 
     /// Every network with its batch and dataset, loaded before anything is written so input errors cost nothing.
     func loadInputs() throws(NNVizError) -> [ReportInput] {
-        let limits = LoadLimits(maxParameters: maxParameters)
+        let limits = LoadLimits(maxParameters: maxParameters, maxPoints: maxPoints)
         var acts: [Activation]?
         if let activations {
             acts = []
