@@ -138,7 +138,7 @@ struct BenchSession {
         }
         let json = "\(out)/peer-forward.json"
         switch timer.time([python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"], name: "peer-forward",
-                          runs: 1, warmups: 0, stdout: json) {
+                          runs: 1, warmups: 0, stdout: json, peakRSS: false) {
         case .success:
             struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
             if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {

@@ -5,21 +5,21 @@ struct CommandTimer {
     /// Where each command's stderr goes (`<logs>/<name>.log`), so a failure can be quoted.
     let logs: String
 
-    /// Median/min/max over `runs` after `warmups`, or the reason it could not be measured.
-    func time(_ argv: [String], name: String, runs: Int, warmups: Int = 1, stdout: String = "/dev/null") -> Result<Timing, BenchFailure> {
+    /// Median/min/max over `runs` after `warmups`, then the peak RSS of one more run through `RSSProbe`
+    /// (when `peakRSS`), or the reason it could not be measured.
+    func time(_ argv: [String], name: String, runs: Int, warmups: Int = 1, stdout: String = "/dev/null",
+              peakRSS: Bool = true) -> Result<Timing, BenchFailure> {
         let log = "\(logs)/\(name).log"
-        var seconds: [Double] = [], rss: [Int] = []
+        var seconds: [Double] = []
         for i in 0..<(warmups + runs) {
             let r = ProcessRun.run(argv, stdout: stdout, stderr: log)
             guard r.status == 0 else {
                 return .failure(BenchFailure("`\(argv.dropFirst().prefix(2).joined(separator: " "))…` exited \(r.status): " + Self.lastLine(of: log)))
             }
-            if i >= warmups {
-                seconds.append(r.seconds)
-                rss.append(r.peakRSS)
-            }
+            if i >= warmups { seconds.append(r.seconds) }
         }
-        return .success(Timing(seconds: seconds, peakRSS: rss))
+        let rss = peakRSS ? RSSProbe.measure(argv, stdout: stdout, stderr: log, report: "\(logs)/\(name).rss") : nil
+        return .success(Timing(seconds: seconds, peakRSS: rss.map { [$0] } ?? []))
     }
 
     /// Whether a command line succeeds (used to detect an nnviz subcommand or an importable Python module).

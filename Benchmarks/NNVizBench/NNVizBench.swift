@@ -37,6 +37,12 @@ struct NNVizBench: ParsableCommand {
     @Option(help: "A label stored with the results, e.g. the git commit.")
     var label = ""
 
+    /// The helper mode of `RSSProbe` first, then the ordinary command line.
+    static func main() {
+        RSSProbe.runIfRequested()
+        main(nil)
+    }
+
     mutating func run() throws {
         setenv("MPLBACKEND", "Agg", 1)
         for dir in ["inputs", "out", "logs"] {
@@ -53,6 +59,9 @@ struct NNVizBench: ParsableCommand {
         let selected = only.map { Set($0.split(separator: ",").map(String.init)) }
         print("nnviz bench: \(nnviz), \(runs) runs (peers \(peerRuns)) after a warm-up; "
               + (peerAvailable ? "peers: \(python)" : "no peers: \(session.peerNote)"))
+        let floor = RSSProbe.measure(["/bin/true"], stdout: "/dev/null", stderr: "/dev/null", report: output + "/logs/true.rss")
+        print("peak RSS: one extra run per command through a helper process"
+              + (floor.map { String(format: " (floor: /bin/true measures %.1f MB)", Double($0) / 1e6) } ?? " (helper failed: no RSS)"))
         var results: [WorkloadResult] = []
         for workload in BenchSession.workloads where selected?.contains(workload.id) ?? true {
             var result = workload.run(session)
