@@ -98,7 +98,7 @@ struct BenchSession {
             let path = "\(out)/cairo-reference.\(ext)"
             totals.append(ext == "png" ? reference.renderPNG(to: path).total : reference.renderSVG(to: path).total)
         }
-        r.references["cairo-strokes"] = Timing(seconds: totals)
+        r.references[Report.cairoReference] = Timing(seconds: totals)
         if ext == "svg" { r.referenceFileBytes = CommandTimer.fileSize("\(out)/cairo-reference.svg") }
     }
 
@@ -115,7 +115,6 @@ struct BenchSession {
             }
             r.references[batch ? "engine load+forward" : "engine spec load"] = Timing(seconds: Array(times.dropFirst()))
         } catch {
-            r.references.removeValue(forKey: "engine load")
             r.nnvizNote = (r.nnvizNote.map { $0 + "; " } ?? "") + "engine could not load the inputs: \(error)"
         }
     }
