@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,11 +32,9 @@ enum RSSProbe {
 
     /// Runs `argv` once through the helper and returns its peak RSS in bytes, or nil when it failed.
     static func measure(_ argv: [String], stdout: String, stderr: String, report: String) -> Int? {
+        unlink(report)
         let r = ProcessRun.run(["/proc/self/exe", flag, report, stdout, stderr] + argv)
-        guard r.status == 0, let f = fopen(report, "r") else { return nil }
-        defer { fclose(f) }
-        var line = [CChar](repeating: 0, count: 32)
-        guard fgets(&line, Int32(line.count), f) != nil else { return nil }
-        return Int(String(cString: line).filter(\.isNumber))
+        guard r.status == 0, let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+        return Int(text.filter(\.isNumber))
     }
 }
