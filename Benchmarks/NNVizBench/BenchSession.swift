@@ -2,7 +2,7 @@ import Foundation
 import NNVizEngine
 
 /// Everything one `make bench` run shares — the binaries, the inputs, the run counts — and the workloads of
-/// issue 5, each measuring nnviz and its peer back to back so their ratio comes from the same conditions.
+/// issue 5, each timing nnviz and its peer in alternating runs so their ratio comes from the same conditions.
 struct BenchSession {
     let nnviz: String
     /// `nil` when the peers cannot run.
@@ -19,8 +19,8 @@ struct BenchSession {
     static var workloads: [Workload] {
         [
             Workload(id: "startup", title: "start-up: `nnviz summary xor`", target: .medianAtMost(0.015)) { s, r in
-                s.cli(&r, ["summary", "xor"], runs: Swift.max(20, s.runs), warmups: 3)
-                s.peer(&r, ["-c", "import matplotlib.pyplot"], note: "peer: `import matplotlib.pyplot` alone")
+                s.pair(&r, ["summary", "xor"], runs: Swift.max(20, s.runs), warmups: 3,
+                       peer: ["-c", "import matplotlib.pyplot"], note: "peer: `import matplotlib.pyplot` alone")
             },
             Workload(id: "forward", title: "engine: 10⁶ two-input samples through 2→16→16→1 (in process)",
                      target: .faster(than: 2)) { s, r in s.forward(&r) },
@@ -31,66 +31,71 @@ struct BenchSession {
             Workload(id: "regions", title: "`regions` 2→16→16→1 tanh/sigmoid, 1000×1000 evaluations → PNG",
                      target: .faster(than: 10)) { s, r in
                 let png = s.out + "/regions.png"
-                s.cli(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "1000"], file: png)
-                s.peer(&r, [s.peers + "/regions.py", s.inputs.gridPath, "-o", s.out + "/peer-regions.png", "--resolution", "1000"],
-                       file: s.out + "/peer-regions.png")
+                s.pair(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "1000"], file: png,
+                       peer: [s.peers + "/regions.py", s.inputs.gridPath, "-o", s.out + "/peer-regions.png", "--resolution", "1000"],
+                       peerFile: s.out + "/peer-regions.png")
             },
             Workload(id: "heatmap", title: "`heatmap` 784→128→64→10 over 256 samples (JSON spec + CSV batch) → PNG",
                      target: .faster(than: 10)) { s, r in
                 let png = s.out + "/heatmap.png"
-                s.cli(&r, ["heatmap", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", png], file: png)
-                s.peer(&r, [s.peers + "/heatmap.py", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", s.out + "/peer-heatmap.png"],
-                       file: s.out + "/peer-heatmap.png")
+                s.pair(&r, ["heatmap", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", png], file: png,
+                       peer: [s.peers + "/heatmap.py", s.inputs.mnistPath, "--batch", s.inputs.batchPath, "-o", s.out + "/peer-heatmap.png"],
+                       peerFile: s.out + "/peer-heatmap.png")
                 s.engineLoad(&r, batch: true)
             },
             Workload(id: "regions-memory", title: "memory: `regions` at 4000×4000 evaluations → PNG",
                      target: .peakRSSAtMost(150e6)) { s, r in
                 let png = s.out + "/regions-4000.png"
-                s.cli(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "4000"], runs: Swift.min(3, s.runs), file: png)
+                s.pair(&r, ["regions", s.inputs.gridPath, "-o", png, "--resolution", "4000"], runs: Swift.min(3, s.runs), file: png,
+                       peer: nil)
                 r.peerNote = "not run: the NumPy way holds 16M×16 doubles per layer (gigabytes)"
             },
         ]
     }
 
-    /// Times `nnviz args…` if its subcommand exists; records the output file's size.
-    func cli(_ r: inout WorkloadResult, _ args: [String], runs: Int? = nil, warmups: Int = 1, file: String? = nil) {
-        guard timer.hasSubcommand(nnviz, args[0]) else {
-            r.nnvizNote = "not available: `nnviz \(args[0])` is not in this build"
-            return
+    /// Times `nnviz mine…` (if its subcommand exists) and the peer `python theirs…` (if the peers can run) in
+    /// alternation; records both output files' sizes and the ratio peer/nnviz.
+    func pair(_ r: inout WorkloadResult, _ mine: [String], runs: Int? = nil, warmups: Int = 1, file: String? = nil,
+              peer theirs: [String]?, peerRuns: Int? = nil, peerFile: String? = nil, note: String? = nil) {
+        var commands: [TimedCommand] = []
+        if timer.hasSubcommand(nnviz, mine[0]) {
+            commands.append(TimedCommand(argv: [nnviz] + mine, name: r.id, runs: runs ?? self.runs, warmups: warmups))
+        } else {
+            r.nnvizNote = "not available: `nnviz \(mine[0])` is not in this build"
         }
-        switch timer.time([nnviz] + args, name: r.id, runs: runs ?? self.runs, warmups: warmups) {
-        case .success(let t): r.nnviz = t
-        case .failure(let f): r.nnvizNote = "failed: " + f.message
+        if let theirs {
+            if let python {
+                commands.append(TimedCommand(argv: [python] + theirs, name: "peer-" + r.id, runs: peerRuns ?? self.peerRuns))
+            } else {
+                r.peerNote = peerNote
+            }
+        }
+        for (c, result) in zip(commands, timer.alternate(commands)) {
+            let isPeer = c.name != r.id
+            switch result {
+            case .success(let t):
+                if isPeer { r.peer = t; r.peerNote = note } else { r.nnviz = t }
+            case .failure(let f):
+                if isPeer { r.peerNote = "failed: " + f.message } else { r.nnvizNote = "failed: " + f.message }
+            }
         }
         if let file, r.nnviz != nil { r.fileBytes = CommandTimer.fileSize(file) }
-    }
-
-    /// Times `python args…` and sets the ratio peer/nnviz when both were measured.
-    func peer(_ r: inout WorkloadResult, _ args: [String], runs: Int? = nil, file: String? = nil, note: String? = nil) {
-        guard let python else {
-            r.peerNote = peerNote
-            return
-        }
-        switch timer.time([python] + args, name: "peer-" + r.id, runs: runs ?? peerRuns) {
-        case .success(let t):
-            r.peer = t
-            r.peerNote = note
-        case .failure(let f): r.peerNote = "failed: " + f.message
-        }
-        if let file, r.peer != nil { r.peerFileBytes = CommandTimer.fileSize(file) }
+        if let peerFile, r.peer != nil { r.peerFileBytes = CommandTimer.fileSize(peerFile) }
         if let mine = r.nnviz, let theirs = r.peer, mine.median > 0 { r.ratio = theirs.median / mine.median }
     }
 
     /// The dense diagram to PNG or SVG, its peer at the same pixel size, and the plain-Cairo reference.
     func diagram(_ r: inout WorkloadResult, ext: String) {
         let file = "\(out)/diagram.\(ext)", peerFile = "\(out)/peer-diagram.\(ext)"
-        cli(&r, ["diagram", inputs.mnistPath, "-o", file, "--all"], file: file)
-        if ext == "png" { engineLoad(&r, batch: false) }
-        // Match the peer and the reference to nnviz's own PNG size (the PNG workload runs first).
-        let (w, h) = CommandTimer.pngSize("\(out)/diagram.png") ?? (1400, 1800)
+        // Match the peer and the reference to nnviz's own PNG size, from one PNG render first.
+        let sizing = "\(out)/diagram-size.png"
+        _ = ProcessRun.run([nnviz, "diagram", inputs.mnistPath, "-o", sizing, "--all"])
+        let (w, h) = CommandTimer.pngSize(sizing) ?? (1400, 1800)
         r.title += " at \(w)×\(h)"
-        peer(&r, ["\(peers)/diagram.py", inputs.mnistPath, "-o", peerFile, "--width", "\(w)", "--height", "\(h)"],
-             runs: ext == "svg" ? Swift.max(1, peerRuns - 1) : peerRuns, file: peerFile)
+        pair(&r, ["diagram", inputs.mnistPath, "-o", file, "--all"], file: file,
+             peer: ["\(peers)/diagram.py", inputs.mnistPath, "-o", peerFile, "--width", "\(w)", "--height", "\(h)"],
+             peerRuns: ext == "svg" ? Swift.max(1, peerRuns - 1) : peerRuns, peerFile: peerFile)
+        if ext == "png" { engineLoad(&r, batch: false) }
         let reference = CairoReference(network: inputs.mnist, width: w, height: h)
         var totals: [Double] = []
         // Repeated like a peer, but a single run when it takes more than 5 s (Cairo has no start-up to warm).
@@ -98,7 +103,7 @@ struct BenchSession {
             let path = "\(out)/cairo-reference.\(ext)"
             totals.append(ext == "png" ? reference.renderPNG(to: path).total : reference.renderSVG(to: path).total)
         }
-        r.references["cairo-strokes"] = Timing(seconds: totals)
+        r.references[Report.cairoReference] = Timing(seconds: totals)
         if ext == "svg" { r.referenceFileBytes = CommandTimer.fileSize("\(out)/cairo-reference.svg") }
     }
 
@@ -115,7 +120,6 @@ struct BenchSession {
             }
             r.references[batch ? "engine load+forward" : "engine spec load"] = Timing(seconds: Array(times.dropFirst()))
         } catch {
-            r.references.removeValue(forKey: "engine load")
             r.nnvizNote = (r.nnvizNote.map { $0 + "; " } ?? "") + "engine could not load the inputs: \(error)"
         }
     }
@@ -137,8 +141,8 @@ struct BenchSession {
             return
         }
         let json = "\(out)/peer-forward.json"
-        switch timer.time([python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"], name: "peer-forward",
-                          runs: 1, warmups: 0, stdout: json) {
+        switch timer.time(TimedCommand(argv: [python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"],
+                                       name: "peer-forward", runs: 1, warmups: 0, stdout: json, peakRSS: false)) {
         case .success:
             struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
             if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {

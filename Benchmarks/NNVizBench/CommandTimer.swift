@@ -1,25 +1,53 @@
 import Foundation
 
-/// Times a command line as whole processes: warm-up runs, then measured runs, each reaped with its own rusage.
+/// Times command lines as whole processes: warm-up runs, then measured runs, each reaped with its own rusage.
 struct CommandTimer {
     /// Where each command's stderr goes (`<logs>/<name>.log`), so a failure can be quoted.
     let logs: String
 
-    /// Median/min/max over `runs` after `warmups`, or the reason it could not be measured.
-    func time(_ argv: [String], name: String, runs: Int, warmups: Int = 1, stdout: String = "/dev/null") -> Result<Timing, BenchFailure> {
-        let log = "\(logs)/\(name).log"
-        var seconds: [Double] = [], rss: [Int] = []
-        for i in 0..<(warmups + runs) {
-            let r = ProcessRun.run(argv, stdout: stdout, stderr: log)
-            guard r.status == 0 else {
-                return .failure(BenchFailure("`\(argv.dropFirst().prefix(2).joined(separator: " "))…` exited \(r.status): " + Self.lastLine(of: log)))
-            }
-            if i >= warmups {
-                seconds.append(r.seconds)
-                rss.append(r.peakRSS)
+    /// Median/min/max over the command's runs after its warm-ups, then the peak RSS of one more run through
+    /// `RSSProbe` (when asked), or the reason it could not be measured.
+    func time(_ command: TimedCommand) -> Result<Timing, BenchFailure> {
+        alternate([command])[0]
+    }
+
+    /// Times several commands in alternation: every warm-up first, then one measured run of each in turn until each
+    /// has its runs, so load from other users of the machine falls on all of them alike. A command that fails is
+    /// not run again; its result is the failure.
+    func alternate(_ commands: [TimedCommand]) -> [Result<Timing, BenchFailure>] {
+        var seconds = [[Double]](repeating: [], count: commands.count)
+        var failures = [BenchFailure?](repeating: nil, count: commands.count)
+        for (k, c) in commands.enumerated() {
+            for _ in 0..<c.warmups where failures[k] == nil {
+                if case .failure(let f) = once(c) { failures[k] = f }
             }
         }
-        return .success(Timing(seconds: seconds, peakRSS: rss))
+        for i in 0..<(commands.map(\.runs).max() ?? 0) {
+            for (k, c) in commands.enumerated() where i < c.runs && failures[k] == nil {
+                switch once(c) {
+                case .success(let t): seconds[k].append(t)
+                case .failure(let f): failures[k] = f
+                }
+            }
+        }
+        return commands.indices.map { k in
+            let c = commands[k]
+            if let f = failures[k] { return .failure(f) }
+            let rss = c.peakRSS
+                ? RSSProbe.measure(c.argv, stdout: c.stdout, stderr: "\(logs)/\(c.name).log", report: "\(logs)/\(c.name).rss")
+                : nil
+            return .success(Timing(seconds: seconds[k], peakRSS: rss.map { [$0] } ?? []))
+        }
+    }
+
+    /// One run's wall time, or why it failed (its exit status and the last line of its stderr).
+    private func once(_ c: TimedCommand) -> Result<Double, BenchFailure> {
+        let log = "\(logs)/\(c.name).log"
+        let r = ProcessRun.run(c.argv, stdout: c.stdout, stderr: log)
+        guard r.status == 0 else {
+            return .failure(BenchFailure("`\(c.argv.dropFirst().prefix(2).joined(separator: " "))…` exited \(r.status): " + Self.lastLine(of: log)))
+        }
+        return .success(r.seconds)
     }
 
     /// Whether a command line succeeds (used to detect an nnviz subcommand or an importable Python module).

@@ -37,6 +37,12 @@ struct NNVizBench: ParsableCommand {
     @Option(help: "A label stored with the results, e.g. the git commit.")
     var label = ""
 
+    /// The helper mode of `RSSProbe` first, then the ordinary command line.
+    static func main() {
+        RSSProbe.runIfRequested()
+        main(nil)
+    }
+
     mutating func run() throws {
         setenv("MPLBACKEND", "Agg", 1)
         for dir in ["inputs", "out", "logs"] {
@@ -48,11 +54,14 @@ struct NNVizBench: ParsableCommand {
         guard runs > 0, peerRuns > 0 else { throw ValidationError("--runs and --peer-runs must be at least 1") }
         let session = BenchSession(
             nnviz: nnviz, python: peerAvailable ? python : nil,
-            peerNote: noPeers ? "peers skipped (--no-peers)" : "python3 cannot import numpy and matplotlib",
+            peerNote: noPeers ? "peers skipped (--no-peers)" : "\(python) cannot import numpy and matplotlib",
             peers: peers, out: output + "/out", inputs: inputs, timer: timer, runs: runs, peerRuns: peerRuns)
         let selected = only.map { Set($0.split(separator: ",").map(String.init)) }
-        print("nnviz bench: \(nnviz), \(runs) runs (peers \(peerRuns)) after a warm-up; "
+        print("nnviz bench: \(nnviz), \(runs) runs (peers \(peerRuns)) after a warm-up, nnviz and peer alternating; "
               + (peerAvailable ? "peers: \(python)" : "no peers: \(session.peerNote)"))
+        let floor = RSSProbe.measure(["/bin/true"], stdout: "/dev/null", stderr: "/dev/null", report: output + "/logs/true.rss")
+        print("peak RSS: one extra run per command through a helper process"
+              + (floor.map { String(format: " (floor: /bin/true measures %.1f MB)", Double($0) / 1e6) } ?? " (helper failed: no RSS)"))
         var results: [WorkloadResult] = []
         for workload in BenchSession.workloads where selected?.contains(workload.id) ?? true {
             var result = workload.run(session)

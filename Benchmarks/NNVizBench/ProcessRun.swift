@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// One child process run to completion: its wall time from spawn to reap and its own peak resident set size
-/// (from `wait4`'s rusage, so each run is measured alone).
+/// One child process run to completion: its wall time from spawn to reap and its peak resident set size from
+/// `wait4`'s rusage (which includes the spawning process's own peak: see `RSSProbe`).
 struct ProcessRun {
     let seconds: Double
     /// Peak RSS in bytes.

@@ -11,6 +11,9 @@ enum Report {
             print("  peer    " + t.summary + (r.ratio.map { String(format: "   → peer/nnviz %.1f×", $0) } ?? ""))
         }
         if let note = r.peerNote { print("          " + note) }
+        if r.references[cairoReference] == nil {
+            print("  \(cairoReference): none (the plain-Cairo reference strokes the dense diagram's edges only)")
+        }
         for (name, t) in r.references.sorted(by: { $0.key < $1.key }) {
             let vs = r.nnviz.map { String(format: "   → %@/nnviz %.1f×", name, t.median / $0.median) } ?? ""
             print("  \(name): " + t.summary + vs)
@@ -23,6 +26,9 @@ enum Report {
         print("  target  \(r.target) — \(r.verdict)")
     }
 
+    /// The key of the plain-Cairo stroking reference in `WorkloadResult.references`.
+    static let cairoReference = "cairo-strokes"
+
     static func printSummary(_ results: [WorkloadResult]) {
         print("\n" + table(results))
         let missed = results.filter { $0.met == false }.map(\.id)
@@ -32,18 +38,22 @@ enum Report {
               + (unjudged.isEmpty ? "" : ", \(unjudged.count) not judged (\(unjudged.joined(separator: ", ")))"))
     }
 
-    /// A Markdown table: workload, nnviz median, peer median, ratio, target, verdict.
+    /// A Markdown table: workload, nnviz median, peer median, both ratios, target, verdict.
     static func table(_ results: [WorkloadResult]) -> String {
-        var s = "| workload | nnviz median (min–max) | peak RSS | peer median | peer/nnviz | target | result |\n"
-        s += "|---|---|---|---|---|---|---|\n"
+        var s = "| workload | nnviz median (min–max) | peak RSS | peer median | peer/nnviz | Cairo ref/nnviz | target | result |\n"
+        s += "|---|---|---|---|---|---|---|---|\n"
         for r in results {
             let mine = r.nnviz.map { "\(Timing.format($0.median)) (\(Timing.format($0.min))–\(Timing.format($0.max)))" }
                 ?? (r.nnvizNote ?? "—")
             let rss = r.nnviz?.peakRSSMB.map { String(format: "%.0f MB", $0) } ?? "—"
             let theirs = r.peer.map { Timing.format($0.median) } ?? "—"
             let ratio = r.ratio.map { String(format: "%.1f×", $0) } ?? "—"
+            var cairo = "—"
+            if let ref = r.references[cairoReference], let t = r.nnviz, t.median > 0 {
+                cairo = String(format: "%.1f×", ref.median / t.median)
+            }
             let verdict = r.met == true ? "met" : r.met == false ? "**missed**" : "not judged"
-            s += "| \(r.id) | \(mine) | \(rss) | \(theirs) | \(ratio) | \(r.target) | \(verdict) |\n"
+            s += "| \(r.id) | \(mine) | \(rss) | \(theirs) | \(ratio) | \(cairo) | \(r.target) | \(verdict) |\n"
         }
         return s
     }

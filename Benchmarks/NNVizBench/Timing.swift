@@ -1,7 +1,7 @@
 import Foundation
 
 /// Repeated measurements of one workload: every run's seconds, their median and extremes, and for CLI runs the
-/// largest peak RSS seen.
+/// peak RSS of one extra run measured through `RSSProbe`.
 struct Timing: Codable {
     var seconds: [Double]
     var median: Double

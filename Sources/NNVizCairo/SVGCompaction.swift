@@ -10,40 +10,47 @@ enum SVGCompaction {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func compact(_ svg: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(svg.count)
-        let n = svg.count
-        var i = 0
-        scan: while i < n {
-            let c = svg[i]
-            if c == UInt8(ascii: "r"), matches(svg, at: i, rgb), let (color, end) = percentColor(svg, from: i + rgb.count) {
-                out.append(UInt8(ascii: "#"))
-                for v in color { out.append(hexDigits[v >> 4]); out.append(hexDigits[v & 15]) }
-                i = end
-                continue
-            }
-            if c == UInt8(ascii: "s") {
-                for word in dropped where matches(svg, at: i, word) {
-                    i += word.count
-                    continue scan
+        svg.withUnsafeBufferPointer { s in
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            let n = s.count
+            // s[copied..<i] is still to be copied to `out`, in one piece when a rewrite (or the end) is reached.
+            var i = 0, copied = 0
+            scan: while i < n {
+                let c = s[i]
+                if c == UInt8(ascii: "r"), matches(s, at: i, rgb), let (r, g, b, end) = percentColor(s, from: i + rgb.count) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i]))
+                    out.append(UInt8(ascii: "#"))
+                    for v in [r, g, b] { out.append(hexDigits[v >> 4]); out.append(hexDigits[v & 15]) }
+                    i = end
+                    copied = end
+                    continue
                 }
+                if c == UInt8(ascii: "s") {
+                    for word in dropped where matches(s, at: i, word) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i]))
+                        i += word.count
+                        copied = i
+                        continue scan
+                    }
+                }
+                i += 1
             }
-            out.append(c)
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<n]))
+            return out
         }
-        return out
     }
 
-    private static func matches(_ s: [UInt8], at i: Int, _ word: [UInt8]) -> Bool {
+    private static func matches(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ word: [UInt8]) -> Bool {
         guard i + word.count <= s.count else { return false }
         for k in 0..<word.count where s[i + k] != word[k] { return false }
         return true
     }
 
     /// Parses `P%,Q%,R%)` from `i`; the three channels as 0…255 and the index after `)`.
-    private static func percentColor(_ s: [UInt8], from start: Int) -> ([Int], Int)? {
+    private static func percentColor(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int, Int, Int)? {
         var i = start
-        var channels: [Int] = []
+        var channels = (0, 0, 0)
         for k in 0..<3 {
             var value = 0.0, scale = 0.0, digits = 0
             while i < s.count {
@@ -62,8 +69,13 @@ enum SVGCompaction {
             let terminator = k < 2 ? UInt8(ascii: ",") : UInt8(ascii: ")")
             guard s[i + 1] == terminator else { return nil }
             i += 2
-            channels.append(min(255, max(0, Int((value * 2.55).rounded()))))
+            let v = min(255, max(0, Int((value * 2.55).rounded())))
+            switch k {
+            case 0: channels.0 = v
+            case 1: channels.1 = v
+            default: channels.2 = v
+            }
         }
-        return (channels, i)
+        return (channels.0, channels.1, channels.2, i)
     }
 }

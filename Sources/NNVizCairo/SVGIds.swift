@@ -8,32 +8,37 @@ enum SVGIds {
     private static let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), paren = UInt8(ascii: ")")
 
     static func normalize(_ svg: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(svg.count)
-        var maps: [[Int: Int]] = Array(repeating: [:], count: prefixes.count)
-        let n = svg.count
-        var i = 0
-        while i < n {
-            let c = svg[i]
-            out.append(c)
-            i += 1
-            guard c == quote || c == hash else { continue }
-            for (k, prefix) in prefixes.enumerated() where i + prefix.count < n && svg[i] == prefix[0] {
-                guard svg[i..<(i + prefix.count)].elementsEqual(prefix) else { continue }
-                var j = i + prefix.count
-                var value = 0, digits = 0
-                while j < n, svg[j] >= 48, svg[j] <= 57, digits < 12 {
-                    value = value * 10 + Int(svg[j] - 48); j += 1; digits += 1
+        svg.withUnsafeBufferPointer { s in
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            var maps: [[Int: Int]] = Array(repeating: [:], count: prefixes.count)
+            let n = s.count
+            // s[copied..<i] is still to be copied to `out`, in one piece when an id (or the end) is reached.
+            var i = 0, copied = 0
+            while i < n {
+                let c = s[i]
+                i += 1
+                guard c == quote || c == hash else { continue }
+                for (k, prefix) in prefixes.enumerated() where i + prefix.count < n && s[i] == prefix[0] {
+                    guard UnsafeBufferPointer(rebasing: s[i..<(i + prefix.count)]).elementsEqual(prefix) else { continue }
+                    var j = i + prefix.count
+                    var value = 0, digits = 0
+                    while j < n, s[j] >= 48, s[j] <= 57, digits < 12 {
+                        value = value * 10 + Int(s[j] - 48); j += 1; digits += 1
+                    }
+                    guard digits > 0, j < n, s[j] == quote || s[j] == paren else { continue }
+                    let number: Int
+                    if let known = maps[k][value] { number = known } else { number = maps[k].count + 1; maps[k][value] = number }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<i]))
+                    out.append(contentsOf: prefix)
+                    out.append(contentsOf: Array(String(number).utf8))
+                    i = j
+                    copied = j
+                    break
                 }
-                guard digits > 0, j < n, svg[j] == quote || svg[j] == paren else { continue }
-                let number: Int
-                if let known = maps[k][value] { number = known } else { number = maps[k].count + 1; maps[k][value] = number }
-                out.append(contentsOf: prefix)
-                out.append(contentsOf: Array(String(number).utf8))
-                i = j
-                break
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[copied..<n]))
+            return out
         }
-        return out
     }
 }

@@ -29,6 +29,14 @@ final class ProgressBar: @unchecked Sendable {
         draw()
     }
 
+    /// Sets how many units are done (for work that reports its own count).
+    func update(_ count: Int) {
+        lock.lock()
+        done = min(max(count, 0), total)
+        lock.unlock()
+        draw()
+    }
+
     /// Clears the bar so the next line starts clean.
     func finish() {
         guard enabled else { return }

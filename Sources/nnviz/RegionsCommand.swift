@@ -45,6 +45,9 @@ struct RegionsCommand: ParsableCommand {
 
     @OptionGroup var figure: FigureCommandOptions
 
+    @Flag(help: "No progress bar (shown on a terminal for grids of a million evaluations or more).")
+    var quiet = false
+
     func validate() throws {
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         if let resolution, resolution < 2 { throw ValidationError("--resolution must be at least 2, got \(resolution)") }
@@ -143,7 +146,11 @@ struct RegionsCommand: ParsableCommand {
             let options = RegionOptions(figure: figure.figure, neurons: neurons)
             try Self.checkPlane(net, axes: ax, x: xr, y: yr, slice: base)
             let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
-            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base)
+            let progress = n * n >= 1_000_000 ? ProgressBar(total: n, unit: "grid rows", quiet: quiet) : nil
+            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base) { done, _ in
+                progress?.update(done)
+            }
+            progress?.finish()
             let trace = try labelled.map { d throws(NNVizError) in try net.forward(d.points, source: data ?? "--data") }
             let plot = RegionPlot(network: net, field: field, data: labelled?.points, labels: labelled?.labels ?? [], trace: trace,
                                   options: options)
