@@ -77,6 +77,14 @@ struct ReportCommand: ParsableCommand {
             let inputs = try loadInputs()
             let folders = ReportName.folders(for: inputs.map(\.network.name))
             let base = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+            // The -o folder and those of its parents that do not exist yet, deepest first: removed again (when still
+            // empty) if the run fails, so a failed first report leaves nothing behind.
+            var missing: [String] = []
+            var folder = base
+            while !folder.isEmpty && folder != "." && folder != "/" && !FileManager.default.fileExists(atPath: folder) {
+                missing.append(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
             let progress = ProgressBar(total: inputs.map(Report.steps).reduce(0, +), unit: "steps", quiet: quiet)
             let results = Results(count: inputs.count)
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
@@ -92,7 +100,9 @@ struct ReportCommand: ParsableCommand {
             for (i, r) in results.all.enumerated() {
                 switch r {
                 case .success(let page): entries.append(ReportIndex.Entry(page: page, folder: folders[i]))
-                case .failure(let e): throw e
+                case .failure(let e):
+                    for f in missing { _ = rmdir(f) }
+                    throw e
                 case nil: throw NNVizError(inputs[i].source, "", "report was not written")
                 }
             }

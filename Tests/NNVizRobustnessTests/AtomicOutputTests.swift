@@ -97,4 +97,15 @@ import NNVizTestSupport
         #expect(full.status == 1 && full.stderr.hasSuffix("(File too large)\n"), "\(full.stderr)")
         #expect(s.snapshot() == before)
     }
+
+    /// A first report that fails leaves no trace: not even the -o folders it had to create, for one network or several.
+    @Test func failedFirstReportLeavesNoFolders() throws {
+        let s = try Scratch("atomic-first")
+        defer { s.remove() }
+        for nets in [["xor"], ["xor", "iris"]] {
+            let r = try Self.run(["report"] + nets + ["--random", "100000", "-o", "new/deep", "--quiet"], in: s.url)
+            #expect(r.status == 1 && r.stderr.contains("exceeds the limit of 20000 pixels a side"), "\(nets): \(r.stderr)")
+            #expect(s.snapshot().isEmpty, "\(nets): \(s.snapshot().keys.sorted())")
+        }
+    }
 }
