@@ -72,38 +72,10 @@ struct PreparedSegment {
         sourceAG = (255 << 16) | g
     }
 
-    /// Draws the part of the segment inside `rows`: the rows (major-axis steps) away from the ends in an
-    /// all-integer loop, the few near either end with the caps' exact coverage.
-    func draw(on canvas: Canvas, rows: Range<Int>, tables: UnsafePointer<UInt16>) {
-        var mStart = mFrom, mEnd = mTo
-        let nLow: Int, nHigh: Int
-        if xMajor {
-            nLow = rows.lowerBound; nHigh = rows.upperBound - 1
-            // Columns whose centre line comes within reach of these rows.
-            if abs(slope) > 1e-12 {
-                let ma = m0 + (Double(rows.lowerBound) - extent - 1 - n0) / slope
-                let mb = m0 + (Double(rows.upperBound) + extent + 1 - n0) / slope
-                mStart = max(mStart, Int(min(ma, mb).rounded(.down)))
-                mEnd = min(mEnd, Int(max(ma, mb).rounded(.up)))
-            }
-        } else {
-            nLow = 0; nHigh = canvas.width - 1
-            mStart = max(mStart, rows.lowerBound)
-            mEnd = min(mEnd, rows.upperBound - 1)
-        }
-        guard mStart <= mEnd else { return }
-        let walk = SegmentWalk(segment: self, canvas: canvas, nLow: nLow, nHigh: nHigh, lut: tables + table)
-        let fastFrom = max(mStart, interiorFrom), fastTo = min(mEnd, interiorTo)
-        guard fastFrom <= fastTo else { return walk.ends(mStart, mEnd) }
-        if mStart < fastFrom { walk.ends(mStart, fastFrom - 1) }
-        walk.interior(fastFrom, fastTo)
-        if fastTo < mEnd { walk.ends(fastTo + 1, mEnd) }
-    }
-
     /// Source-over of the segment's colour at alpha `a8` onto a premultiplied pixel, two channels per
     /// multiply (each 16-bit lane holds c·a8 + d·(255 − a8) + 128 ≤ 65 153, so no carry crosses lanes);
     /// rounding as pixman's: t ↦ (t + t >> 8) >> 8. With a8 = 0 the pixel comes back unchanged.
-    @inline(__always) func blend(_ d: UInt32, _ a8: UInt32) -> UInt32 {
+    @inline(__always) static func blend(_ d: UInt32, _ a8: UInt32, sourceRB: UInt32, sourceAG: UInt32) -> UInt32 {
         let k = 255 &- a8
         var rb = sourceRB &* a8 &+ (d & 0x00FF_00FF) &* k &+ 0x0080_0080
         rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
