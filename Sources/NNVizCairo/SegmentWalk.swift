@@ -103,14 +103,13 @@ struct SegmentWalk {
                 if nFrom <= nTo {
                     var across = rowAcross &+ nFrom &* acrossStepN
                     var index = m &* strideM &+ nFrom &* strideN
-                    // Two pixels at a time; an odd last one pairs with its neighbour at alpha 0 (which leaves
-                    // it as it is) when that pixel is ours to write, else goes alone.
+                    // Two pixels at a time, an odd last one alone.
                     var n = nFrom
                     while n <= nTo {
                         let i0 = min((abs(across) &+ half) >> 32, last)
-                        if n < nTo || n < nHigh {
+                        if n < nTo {
                             let i1 = min((abs(across &+ acrossStepN) &+ half) >> 32, last)
-                            SegmentWalk.blendPair(px, index, index &+ strideN, a8[i0], n < nTo ? a8[i1] : 0, source)
+                            SegmentWalk.blendPair(px, index, index &+ strideN, a8[i0], a8[i1], source)
                         } else {
                             px[index] = PreparedSegment.blend(px[index], a8[i0] & 0xFF, sourceRB: sourceRB,
                                                               sourceAG: sourceAG)
