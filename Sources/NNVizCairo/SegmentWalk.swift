@@ -94,32 +94,23 @@ struct SegmentWalk {
             guard let a8 = alphas.baseAddress else { return }
             for i in 0...last { a8[i] = ((UInt32(lut[i]) &* alpha16 &+ 0x80_0000) >> 24) &* 0x1_0001 }
             let px = pixels, source = source
-            var (line, rowAcross) = start(from)
             let half = 1 << 31
-            for m in from...to {
-                let nFrom = max(nLow, ((line &- reachFix) >> 32) &+ 1)
-                let nTo = min(nHigh, (line &+ reachFix &- SegmentWalk.oneFix) >> 32)
-                line &+= lineStep
-                if nFrom <= nTo {
-                    var across = rowAcross &+ nFrom &* acrossStepN
-                    var index = m &* strideM &+ nFrom &* strideN
-                    // Two pixels at a time, an odd last one alone.
-                    var n = nFrom
-                    while n <= nTo {
-                        let i0 = min((abs(across) &+ half) >> 32, last)
-                        if n < nTo {
-                            let i1 = min((abs(across &+ acrossStepN) &+ half) >> 32, last)
-                            SegmentWalk.blendPair(px, index, index &+ strideN, a8[i0], a8[i1], source)
-                        } else {
-                            px[index] = PreparedSegment.blend(px[index], a8[i0] & 0xFF, sourceRB: sourceRB,
-                                                              sourceAG: sourceAG)
-                        }
-                        across &+= 2 &* acrossStepN
-                        index &+= 2 &* strideN
-                        n &+= 2
+            steps(from, to) { m, nFrom, nTo, across, index in
+                // Two pixels at a time, an odd last one alone.
+                var across = across, index = index, n = nFrom
+                while n <= nTo {
+                    let i0 = min((abs(across) &+ half) >> 32, last)
+                    if n < nTo {
+                        let i1 = min((abs(across &+ acrossStepN) &+ half) >> 32, last)
+                        SegmentWalk.blendPair(px, index, index &+ strideN, a8[i0], a8[i1], source)
+                    } else {
+                        px[index] = PreparedSegment.blend(px[index], a8[i0] & 0xFF, sourceRB: sourceRB,
+                                                          sourceAG: sourceAG)
                     }
+                    across &+= 2 &* acrossStepN
+                    index &+= 2 &* strideN
+                    n &+= 2
                 }
-                rowAcross &+= acrossStepM
             }
         }
     }
@@ -144,26 +135,34 @@ struct SegmentWalk {
         let profile = segment[0].profile, length = segment[0].length
         let capStart = profile.h, capEnd = length - profile.h
         let scale = Double(alpha16) / 16_777_216
-        var (line, rowAcross) = start(from)
         let half = 1 << 31
+        steps(from, to) { m, nFrom, nTo, across, index in
+            var across = across, index = index
+            var along = (Double(m) + 0.5 - m0) * um + (Double(nFrom) + 0.5 - n0) * un
+            for _ in nFrom...nTo {
+                let i = min((abs(across) &+ half) >> 32, tableLast)
+                let cap = along < capStart || along > capEnd
+                    ? max(0, profile.cdf(along) - profile.cdf(along - length)) : 1
+                let a8 = UInt32((Double(lut[i]) * scale * cap).rounded())
+                pixels[index] = PreparedSegment.blend(pixels[index], min(255, a8), sourceRB: sourceRB, sourceAG: sourceAG)
+                across &+= acrossStepN
+                along += un
+                index &+= strideN
+            }
+        }
+    }
+
+    /// Calls `body` for each step m in `from...to` that touches pixels, with the first and last pixel across
+    /// (n), the first one's distance across in table units (32.32) and its index in the canvas.
+    @inline(__always) private func steps(_ from: Int, _ to: Int,
+                                         _ body: (_ m: Int, _ nFrom: Int, _ nTo: Int, _ across: Int, _ index: Int) -> Void) {
+        var (line, rowAcross) = start(from)
         for m in from...to {
             let nFrom = max(nLow, ((line &- reachFix) >> 32) &+ 1)
             let nTo = min(nHigh, (line &+ reachFix &- SegmentWalk.oneFix) >> 32)
             line &+= lineStep
             if nFrom <= nTo {
-                var across = rowAcross &+ nFrom &* acrossStepN
-                var index = m &* strideM &+ nFrom &* strideN
-                var along = (Double(m) + 0.5 - m0) * um + (Double(nFrom) + 0.5 - n0) * un
-                for _ in nFrom...nTo {
-                    let i = min((abs(across) &+ half) >> 32, tableLast)
-                    let cap = along < capStart || along > capEnd
-                        ? max(0, profile.cdf(along) - profile.cdf(along - length)) : 1
-                    let a8 = UInt32((Double(lut[i]) * scale * cap).rounded())
-                    pixels[index] = PreparedSegment.blend(pixels[index], min(255, a8), sourceRB: sourceRB, sourceAG: sourceAG)
-                    across &+= acrossStepN
-                    along += un
-                    index &+= strideN
-                }
+                body(m, nFrom, nTo, rowAcross &+ nFrom &* acrossStepN, m &* strideM &+ nFrom &* strideN)
             }
             rowAcross &+= acrossStepM
         }
