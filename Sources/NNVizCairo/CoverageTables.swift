@@ -13,16 +13,16 @@ struct CoverageTables {
 
     /// All tables back to back.
     private(set) var storage: [UInt16] = []
-    private var offsets: [Int: Int] = [:]
+    private var tables: [Int: (offset: Int, last: Int)] = [:]
 
-    /// The offset in `storage` of the table for a strip of half-width `half` along direction class `a`;
-    /// the table has at least `(half + 1) × samplesPerPixel + 2` entries, the last ones zero.
-    mutating func table(a: Double, half: Double) -> Int {
+    /// Where in `storage` the table for a strip of half-width `half` along direction class `a` starts, and the
+    /// index of its last entry: zero, as is every entry from (half + (a + b) / 2) × samplesPerPixel + 2 on.
+    mutating func table(a: Double, half: Double) -> (offset: Int, last: Int) {
         let minA = 0.5.squareRoot()
         let aq = Int(((a - minA) / (1 - minA) * CoverageTables.directionSteps).rounded())
         let hq = Int((half * CoverageTables.halfSteps).rounded())
         let key = hq &* 128 &+ aq
-        if let offset = offsets[key] { return offset }
+        if let found = tables[key] { return found }
         let qa = min(1, minA + Double(aq) / CoverageTables.directionSteps * (1 - minA))
         let profile = PixelProfile(a: qa, b: max(0, 1 - qa * qa).squareRoot())
         let qHalf = Double(hq) / CoverageTables.halfSteps
@@ -33,7 +33,7 @@ struct CoverageTables {
             let across = Double(i) / Double(CoverageTables.samplesPerPixel)
             storage.append(UInt16((profile.cover(across, half: qHalf) * 65535).rounded()))
         }
-        offsets[key] = offset
-        return offset
+        tables[key] = (offset, n - 1)
+        return (offset, n - 1)
     }
 }

@@ -38,8 +38,9 @@ struct LineRasterizer {
                 DispatchQueue.concurrentPerform(iterations: bands) { band in
                     let rows = (band * rowsPerBand)..<min(height, (band + 1) * rowsPerBand)
                     let low = Double(rows.lowerBound), high = Double(rows.upperBound)
-                    for segment in shared.segments where segment.yHi >= low && segment.yLo < high {
-                        segment.draw(on: canvas, rows: rows, tables: shared.tables)
+                    guard let first = shared.segments.baseAddress else { return }
+                    for i in 0..<shared.segments.count where first[i].yHi >= low && first[i].yLo < high {
+                        SegmentWalk.draw(first + i, on: canvas, rows: rows, tables: shared.tables)
                     }
                 }
             }

@@ -4,9 +4,8 @@ import NNVizScene
 /// worked out once.
 ///
 /// Coordinates are (m, n): m along the major axis (x when the segment is wider than tall), n the other.
-/// Each major-axis column is walked in fixed point: the centre line's n in 32.32, the distance from it in
-/// 1/32-pixel table units (16.16); coverage comes from a shared `CoverageTables` table, and only the few
-/// columns at either end also evaluate the butt caps exactly.
+/// `SegmentWalk` steps along the major axis in fixed point; coverage comes from a shared `CoverageTables`
+/// table, and only the few steps at either end also evaluate the butt caps exactly.
 struct PreparedSegment {
     let xMajor: Bool
     let m0: Double, n0: Double
@@ -16,15 +15,15 @@ struct PreparedSegment {
     let yLo: Double, yHi: Double
     let um: Double, un: Double, length: Double, half: Double, extent: Double, slope: Double
     let profile: PixelProfile
-    /// Offset of this segment's coverage table and its last valid index.
+    /// Offset of this segment's coverage table and its last index (a zero entry: farther pixels clamp to it).
     let table: Int, tableLast: Int
+    /// Major-axis steps whose every touched pixel lies clear of both end caps.
+    let interiorFrom: Int, interiorTo: Int
     /// Opacity × 255 × 256.
     let alpha16: UInt32
     /// Straight colour packed for two-channels-at-a-time blending: 0x00RR00BB and 0x00FF00GG.
     let sourceRB: UInt32, sourceAG: UInt32
 
-    private static let one32 = 4_294_967_296.0          // 2³² (32.32 fixed point)
-    private static let tableUnit = Double(CoverageTables.samplesPerPixel) * 65_536   // 16.16 table steps
 
     init?(x0: Double, y0: Double, x1: Double, y1: Double, width w: Double, color: Color,
           canvasWidth: Int, canvasHeight: Int, tables: inout CoverageTables) {
@@ -55,81 +54,28 @@ struct PreparedSegment {
         mFrom = max(0, Int((min(s.x0, s.x1) - reach).rounded(.down)))
         mTo = min(mLimit - 1, Int((max(s.x0, s.x1) + reach).rounded(.up)))
         guard mFrom <= mTo else { return nil }
-        table = tables.table(a: profile.a, half: half)
-        tableLast = Int((reach * Double(CoverageTables.samplesPerPixel)).rounded(.up)) + 2
+        // A pixel whose centre is d (|d| < extent + ½) across from the centre line at step m lies
+        // (m + ½ − m0) / um + d·un along the line: the step is interior when that stays within the caps.
+        let spread = (extent + 0.5) * abs(un)
+        let lo = profile.h + spread, hi = length - profile.h - spread
+        if lo < hi {
+            let ma = s.x0 - 0.5 + um * lo, mb = s.x0 - 0.5 + um * hi
+            interiorFrom = Int(min(ma, mb).rounded(.up)) + 1
+            interiorTo = Int(max(ma, mb).rounded(.down)) - 1
+        } else {
+            interiorFrom = 0; interiorTo = -1
+        }
+        (table, tableLast) = tables.table(a: profile.a, half: half)
         alpha16 = UInt32((min(1, color.a) * 255 * 256).rounded())
         let r = PreparedSegment.channel(color.r), g = PreparedSegment.channel(color.g), b = PreparedSegment.channel(color.b)
         sourceRB = (r << 16) | b
         sourceAG = (255 << 16) | g
     }
 
-    /// Draws the part of the segment inside `rows`.
-    func draw(on canvas: Canvas, rows: Range<Int>, tables: UnsafePointer<UInt16>) {
-        var mStart = mFrom, mEnd = mTo
-        let nLow: Int, nHigh: Int
-        if xMajor {
-            nLow = rows.lowerBound; nHigh = rows.upperBound - 1
-            // Columns whose centre line comes within reach of these rows.
-            if abs(slope) > 1e-12 {
-                let ma = m0 + (Double(rows.lowerBound) - extent - 1 - n0) / slope
-                let mb = m0 + (Double(rows.upperBound) + extent + 1 - n0) / slope
-                mStart = max(mStart, Int(min(ma, mb).rounded(.down)))
-                mEnd = min(mEnd, Int(max(ma, mb).rounded(.up)))
-            }
-        } else {
-            nLow = 0; nHigh = canvas.width - 1
-            mStart = max(mStart, rows.lowerBound)
-            mEnd = min(mEnd, rows.upperBound - 1)
-        }
-        guard mStart <= mEnd else { return }
-        let strideM = xMajor ? 1 : canvas.stride, strideN = xMajor ? canvas.stride : 1
-        let pixels = canvas.pixels
-        let lut = tables + table
-        let one = PreparedSegment.one32
-        // Centre line in 32.32; pixel n is touched when its centre n + ½ lies within `extent` of it.
-        var line = Int((n0 + (Double(mStart) + 0.5 - m0) * slope) * one)
-        let lineStep = Int(slope * one)
-        let reachFix = Int((extent + 0.5) * one), oneFix = Int(one)
-        let acrossStep = Int(um * PreparedSegment.tableUnit)
-        let capStart = profile.h, capEnd = length - profile.h
-        for pm in mStart...mEnd {
-            let nFrom = max(nLow, ((line &- reachFix) >> 32) &+ 1)
-            let nTo = min(nHigh, (line &+ reachFix &- oneFix) >> 32)
-            line &+= lineStep
-            guard nFrom <= nTo else { continue }
-            let rm = Double(pm) + 0.5 - m0
-            let rn = Double(nFrom) + 0.5 - n0
-            var across = Int((rn * um - rm * un) * PreparedSegment.tableUnit)
-            var index = pm &* strideM &+ nFrom &* strideN
-            let along0 = rm * um + rn * un, along1 = along0 + Double(nTo - nFrom) * un
-            if min(along0, along1) >= capStart && max(along0, along1) <= capEnd {
-                for _ in nFrom...nTo {
-                    let i = min((abs(across) &+ 32_768) >> 16, tableLast)
-                    let a8 = (UInt32(lut[i]) &* alpha16 &+ 0x80_0000) >> 24
-                    pixels[index] = blend(pixels[index], a8)
-                    across &+= acrossStep
-                    index &+= strideN
-                }
-            } else {
-                // Near an end: the butt cap's coverage along the line, exactly.
-                var along = along0
-                for _ in nFrom...nTo {
-                    let i = min((abs(across) &+ 32_768) >> 16, tableLast)
-                    let cap = profile.cdf(along) - profile.cdf(along - length)
-                    let a8 = UInt32((Double(lut[i]) * Double(alpha16) * max(0, cap) / 16_777_216).rounded())
-                    pixels[index] = blend(pixels[index], min(255, a8))
-                    across &+= acrossStep
-                    along += un
-                    index &+= strideN
-                }
-            }
-        }
-    }
-
     /// Source-over of the segment's colour at alpha `a8` onto a premultiplied pixel, two channels per
     /// multiply (each 16-bit lane holds c·a8 + d·(255 − a8) + 128 ≤ 65 153, so no carry crosses lanes);
     /// rounding as pixman's: t ↦ (t + t >> 8) >> 8. With a8 = 0 the pixel comes back unchanged.
-    @inline(__always) private func blend(_ d: UInt32, _ a8: UInt32) -> UInt32 {
+    @inline(__always) static func blend(_ d: UInt32, _ a8: UInt32, sourceRB: UInt32, sourceAG: UInt32) -> UInt32 {
         let k = 255 &- a8
         var rb = sourceRB &* a8 &+ (d & 0x00FF_00FF) &* k &+ 0x0080_0080
         rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
