@@ -63,12 +63,12 @@ struct StrictJSON {
 
     private mutating func word(_ w: StaticString) -> SpecValue? {
         let n = w.utf8CodeUnitCount
-        guard i + n <= b.count, memcmpEqual(w.utf8Start, n) else { return nil }
+        guard i + n <= b.count, matches(w.utf8Start, n) else { return nil }
         i += n
         return .scalar(w.description, plain: true)
     }
 
-    private func memcmpEqual(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    private func matches(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         for k in 0..<n where b[i + k] != p[k] { return false }
         return true
     }
@@ -98,50 +98,54 @@ struct StrictJSON {
         return .scalar(text, plain: true)
     }
 
-    private mutating func sequence() -> SpecValue? {
+    /// Opens a list or object at `i`: false when too deep. Deeper documents are the YAML parser's to refuse.
+    private mutating func open() -> Bool {
         depth += 1
-        guard depth <= Self.maxDepth else { return nil }
         i += 1
-        var nodes: [SpecValue] = []
+        return depth <= Self.maxDepth && skipSpace() && i < b.count
+    }
+
+    /// After an item: true when `close` ends the collection, false after a comma, nil on anything else.
+    private mutating func next(_ close: UInt8) -> Bool? {
         guard skipSpace(), i < b.count else { return nil }
-        if b[i] == UInt8(ascii: "]") {
-            i += 1
-        } else {
-            while true {
-                guard let v = value(), skipSpace(), i < b.count else { return nil }
-                nodes.append(v)
-                if b[i] == UInt8(ascii: "]") { i += 1; break }
-                guard b[i] == UInt8(ascii: ","), { i += 1; return skipSpace() }() else { return nil }
-            }
+        let c = b[i]
+        i += 1
+        if c == close { depth -= 1; return true }
+        return c == UInt8(ascii: ",") && skipSpace() ? false : nil
+    }
+
+    private mutating func sequence() -> SpecValue? {
+        guard open() else { return nil }
+        var nodes: [SpecValue] = []
+        var done = b[i] == UInt8(ascii: "]")
+        if done { i += 1; depth -= 1 }
+        while !done {
+            guard let v = value() else { return nil }
+            nodes.append(v)
+            guard let end = next(UInt8(ascii: "]")) else { return nil }
+            done = end
         }
-        depth -= 1
         return .sequence(nodes)
     }
 
     private mutating func mapping() -> SpecValue? {
-        depth += 1
-        guard depth <= Self.maxDepth else { return nil }
-        i += 1
+        guard open() else { return nil }
         var pairs: [(key: SpecValue, value: SpecValue)] = []
         var keys = Set<String>()
-        guard skipSpace(), i < b.count else { return nil }
-        if b[i] == UInt8(ascii: "}") {
+        var done = b[i] == UInt8(ascii: "}")
+        if done { i += 1; depth -= 1 }
+        while !done {
+            let keyStart = i
+            guard i < b.count, b[i] == UInt8(ascii: "\""), let key = string(), keys.insert(key).inserted else { return nil }
+            // YAML takes a key only when its `:` is on the same line and at most 1024 characters on.
+            while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+            guard i < b.count, b[i] == UInt8(ascii: ":"), i - keyStart <= 1000 else { return nil }
             i += 1
-        } else {
-            while true {
-                let keyStart = i
-                guard i < b.count, b[i] == UInt8(ascii: "\""), let key = string(), keys.insert(key).inserted else { return nil }
-                // YAML takes a key only when its `:` is on the same line and at most 1024 characters on.
-                while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
-                guard i < b.count, b[i] == UInt8(ascii: ":"), i - keyStart <= 1000 else { return nil }
-                i += 1
-                guard skipSpace(), let v = value(), skipSpace(), i < b.count else { return nil }
-                pairs.append((key: .scalar(key, plain: false), value: v))
-                if b[i] == UInt8(ascii: "}") { i += 1; break }
-                guard b[i] == UInt8(ascii: ","), { i += 1; return skipSpace() }() else { return nil }
-            }
+            guard skipSpace(), let v = value() else { return nil }
+            pairs.append((key: .scalar(key, plain: false), value: v))
+            guard let end = next(UInt8(ascii: "}")) else { return nil }
+            done = end
         }
-        depth -= 1
         return .mapping(pairs)
     }
 
