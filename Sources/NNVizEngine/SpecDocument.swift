@@ -4,7 +4,7 @@ import Yams
 ///
 /// JSON is YAML's flow style and read as YAML, with no implicit typing: numbers are interpreted by the spec reader
 /// itself, so `"0.5"` stays a string and `NaN` is reported where it stands. Plain JSON takes a fast path
-/// (`StrictJSON`) that builds the same nodes; anything else, and every error, comes from the YAML parser.
+/// (`StrictJSON`) that builds the same tree; anything else, and every error, comes from the YAML parser.
 enum SpecDocument {
     /// How deeply lists and mappings may nest: libyaml's own ceiling, which keeps the composer's recursion shallow.
     static let maxNesting = 1000
