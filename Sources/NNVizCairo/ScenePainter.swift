@@ -122,9 +122,9 @@ struct ScenePainter {
     private func image(_ raster: Raster, frame: Rect, smooth: Bool) throws(CairoError) {
         // Vector viewers smooth embedded images whatever filter cairo records, so for crisp cells the
         // raster is enlarged by whole factors first: the blur then only touches a sliver at cell borders.
-        var source = raster
+        var source = RasterDownscale.withinCairoLimit(raster)
         if format.isVector, !smooth {
-            source = RasterUpscale.forVector(raster, frame: frame)
+            source = RasterUpscale.forVector(source, frame: frame)
         }
         let surface = try RasterSurface.make(source)
         context.save()

@@ -3,14 +3,17 @@ extension Dataset {
     /// (`{"x": [[…], …], "y": [class, …]}`). Classes are whole numbers from 0; labels -1 and 1 only (TensorFlow
     /// Playground's convention) are read as classes 0 and 1.
     public static func load(path: String, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Dataset {
+        let d: Dataset
         switch InputFile.fileExtension(path) {
         case "csv":
-            return try csv(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
+            d = try csv(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
         case "json":
-            return try json(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
+            d = try json(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
         default:
             throw NNVizError(path, "", "unknown dataset format; use .csv (last column the class) or .json ({\"x\": [[…]], \"y\": […]})")
         }
+        try checkPoints(d.points.rows, source: path, limits: limits)
+        return d
     }
 
     /// A CSV dataset: every column but the last is a feature, the last is the class.

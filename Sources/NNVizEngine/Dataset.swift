@@ -60,8 +60,15 @@ public struct Dataset: Equatable, Sendable {
             guard n <= limits.maxBatchValues / 2 else {
                 throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
             }
+            try checkPoints(n, source: argument, limits: limits)
             count = n
         }
         return generator.generate(count: count, seed: seed)
+    }
+
+    /// Refuses more points than `limits.maxPoints` (a figure draws each one), before they are generated or kept.
+    static func checkPoints(_ count: Int, source: String, limits: LoadLimits) throws(NNVizError) {
+        guard count > limits.maxPoints else { return }
+        throw NNVizError(source, "", "\(count) points is more than the \(limits.maxPoints) a figure draws; raise --max-points or use fewer")
     }
 }

@@ -41,7 +41,9 @@ public struct Report: Sendable {
                 do {
                     bytes = try painter.render(figure.scene, format: format, name: destination + "/" + name)
                 } catch {
-                    throw NNVizError(error.path, "", error.message)
+                    // A report has no --width or --height: its figures grow with the samples.
+                    throw NNVizError(error.path, "", error.message.replacingOccurrences(
+                        of: "lower --width, --height or --scale", with: "give fewer samples or a lower --scale"))
                 }
                 try folder.write(bytes, name: name)
             }

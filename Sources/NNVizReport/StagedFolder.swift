@@ -19,6 +19,8 @@ final class StagedFolder {
     /// Where the previous report waits while the new one moves in.
     private let aside: String
     private var finished = false
+    /// Parent folders this report had to create, removed again (if still empty) when it is abandoned.
+    private var created: [String] = []
 
     private static let counter = Counter()
 
@@ -31,12 +33,16 @@ final class StagedFolder {
         self.destination = destination
         self.staging = prefix + ".partial-" + tag
         self.aside = prefix + ".previous-" + tag
-        try StagedFolder.makeFolders(parent)
+        try StagedFolder.makeFolders(parent, created: &created)
         var st = stat()
         if lstat(destination, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
             throw NNVizError(destination, "", "exists and is not a folder; remove it or choose another -o")
         }
-        if mkdir(staging, 0o755) != 0 { throw NNVizError(parent, "", StagedFolder.reason(errno, "cannot create a folder in it")) }
+        if mkdir(staging, 0o755) != 0 {
+            let e = errno
+            removeCreated()
+            throw NNVizError(parent, "", StagedFolder.reason(e, "cannot create a folder in it"))
+        }
     }
 
     deinit { if !finished { discard() } }
@@ -80,10 +86,16 @@ final class StagedFolder {
         if hadOld { try? FileManager.default.removeItem(atPath: aside) }
     }
 
-    /// Deletes the staging folder and everything in it.
+    /// Deletes the staging folder and everything in it, and the parent folders this report created if they are
+    /// still empty (`rmdir` leaves one that another report has written into).
     func discard() {
         finished = true
         try? FileManager.default.removeItem(atPath: staging)
+        removeCreated()
+    }
+
+    private func removeCreated() {
+        for folder in created.reversed() { _ = rmdir(folder) }
     }
 
     /// The folder part of `path` (`.` when there is none).
@@ -94,16 +106,18 @@ final class StagedFolder {
         return slash == p.startIndex ? "/" : String(p[..<slash])
     }
 
-    /// `mkdir -p`, with an error naming the folder that could not be made.
-    static func makeFolders(_ path: String) throws(NNVizError) {
+    /// `mkdir -p`, with an error naming the folder that could not be made; appends each folder it made to `created`.
+    static func makeFolders(_ path: String, created: inout [String]) throws(NNVizError) {
         var st = stat()
         if stat(path, &st) == 0 {
             guard (st.st_mode & S_IFMT) == S_IFDIR else { throw NNVizError(path, "", "exists and is not a folder") }
             return
         }
         let up = parent(of: path)
-        if up != path && up != "." && up != "/" { try makeFolders(up) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if up != path && up != "." && up != "/" { try makeFolders(up, created: &created) }
+        if mkdir(path, 0o755) == 0 {
+            created.append(path)
+        } else if errno != EEXIST {
             throw NNVizError(path, "", reason(errno, "cannot be created"))
         }
     }

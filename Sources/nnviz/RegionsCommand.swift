@@ -18,6 +18,9 @@ struct RegionsCommand: ParsableCommand {
     @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
     var dataSeed = 0
 
+    @Option(name: .customLong("max-points"), help: "Refuse --data sets of more points than this (each is drawn).")
+    var maxPoints = LoadLimits.defaultMaxPoints
+
     @Option(help: "Grid evaluations per side, at least 2 (default: one per plot pixel, within --max-evaluations).")
     var resolution: Int?
 
@@ -48,6 +51,7 @@ struct RegionsCommand: ParsableCommand {
     func validate() throws {
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         if let resolution, resolution < 2 { throw ValidationError("--resolution must be at least 2, got \(resolution)") }
+        guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard maxEvaluations >= 4 else { throw ValidationError("--max-evaluations must be at least 4 (a 2 × 2 grid), got \(maxEvaluations)") }
     }
 
@@ -124,7 +128,9 @@ struct RegionsCommand: ParsableCommand {
             }
             var labelled: Dataset?
             if let data {
-                let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: network.limits)
+                var limits = network.limits
+                limits.maxPoints = maxPoints
+                let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
                 guard d.points.cols == net.inputCount else {
                     throw NNVizError(data, "", "points have \(d.points.cols) values but \(net.name) takes \(net.inputCount) inputs")
                 }

@@ -47,12 +47,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Refuse networks with more weights and biases than this.")
     var maxParameters: Int = LoadLimits().maxParameters
 
+    @Option(help: "Refuse --data sets of more points than this (each is drawn on the decision regions).")
+    var maxPoints: Int = LoadLimits.defaultMaxPoints
+
     @Flag(help: "No progress bar and no summary lines.")
     var quiet = false
 
     func validate() throws {
         guard !nets.isEmpty else { throw ValidationError("give at least one network") }
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
+        guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
         _ = try parsedFormats()
     }
@@ -73,6 +77,14 @@ struct ReportCommand: ParsableCommand {
             let inputs = try loadInputs()
             let folders = ReportName.folders(for: inputs.map(\.network.name))
             let base = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+            // The -o folder and those of its parents that do not exist yet, deepest first: removed again (when still
+            // empty) if the run fails, so a failed first report leaves nothing behind.
+            var missing: [String] = []
+            var folder = base
+            while !folder.isEmpty && folder != "." && folder != "/" && !FileManager.default.fileExists(atPath: folder) {
+                missing.append(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
             let progress = ProgressBar(total: inputs.map(Report.steps).reduce(0, +), unit: "steps", quiet: quiet)
             let results = Results(count: inputs.count)
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
@@ -88,7 +100,9 @@ struct ReportCommand: ParsableCommand {
             for (i, r) in results.all.enumerated() {
                 switch r {
                 case .success(let page): entries.append(ReportIndex.Entry(page: page, folder: folders[i]))
-                case .failure(let e): throw e
+                case .failure(let e):
+                    for f in missing { _ = rmdir(f) }
+                    throw e
                 case nil: throw NNVizError(inputs[i].source, "", "report was not written")
                 }
             }
@@ -102,7 +116,7 @@ struct ReportCommand: ParsableCommand {
 
     /// Every network with its batch and dataset, loaded before anything is written so input errors cost nothing.
     func loadInputs() throws(NNVizError) -> [ReportInput] {
-        let limits = LoadLimits(maxParameters: maxParameters)
+        let limits = LoadLimits(maxParameters: maxParameters, maxPoints: maxPoints)
         var acts: [Activation]?
         if let activations {
             acts = []

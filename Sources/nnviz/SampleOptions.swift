@@ -37,10 +37,17 @@ struct SampleOptions: ParsableArguments {
             return (try SampleLoader.parse(samples: samples, for: network), "--sample")
         }
         if let batch {
-            return (try SampleLoader.load(path: batch, for: network, limits: limits), batch)
+            let m = try SampleLoader.load(path: batch, for: network, limits: limits)
+            try network.checkTrace(samples: m.rows, source: batch, limits: limits)
+            return (m, batch)
         }
         if let random {
             let s = seed ?? 0
+            // The loader refuses counts over the batch limit (with its own message); the trace is checked below it.
+            let (values, overflow) = random.multipliedReportingOverflow(by: network.inputCount)
+            if random > 0, !overflow, values <= limits.maxBatchValues {
+                try network.checkTrace(samples: random, source: "--random", limits: limits)
+            }
             return (try SampleLoader.random(count: random, seed: UInt32(s), for: network, limits: limits),
                     "--random \(random) --seed \(s)")
         }

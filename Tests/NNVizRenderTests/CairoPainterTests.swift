@@ -58,6 +58,19 @@ import FoundationXML
         #expect(CairoTestSupport.rgba(r, 199, 199) == [255, 255, 0, 255])
     }
 
+    /// A raster taller than Cairo's 32767-pixel images (a heatmap of 40,000 samples) is averaged in whole blocks:
+    /// alternating red and blue rows become purple, in every format, instead of an error.
+    @Test func rasterBeyondCairosImageLimitIsAveraged() throws {
+        let rows = 40_000
+        var cells = [UInt8](repeating: 255, count: rows * 4)
+        for y in 0..<rows { cells[y * 4] = y % 2 == 0 ? 255 : 0; cells[y * 4 + 1] = 0; cells[y * 4 + 2] = y % 2 == 0 ? 0 : 255 }
+        let scene = Scene(width: 40, height: 400, background: .white,
+                          items: [Item(.raster(Raster(width: 1, height: rows, pixels: cells), frame: Rect(x: 0, y: 0, width: 40, height: 400), smooth: false), role: "r")])
+        let r = try CairoPainter().renderPixels(scene)
+        #expect(CairoTestSupport.rgba(r, 20, 200) == [128, 0, 128, 255])
+        for format in [OutputFormat.svg, .pdf] { #expect(try !CairoPainter().render(scene, format: format).isEmpty) }
+    }
+
     @Test func textIsDrawnWhereItsAnchorSays() throws {
         let font = Font(size: 20)
         let width = CairoTextMeasurer().measure("HHHH", font: font).width

@@ -91,10 +91,21 @@ import NNVizTestSupport
         #expect(before.keys.contains("out/xor/index.html") && before.keys.contains("out/xor/report.json"))
         let big = try Self.run(["report", "xor", "--random", "100000", "-o", "out", "--quiet"], in: s.url)
         #expect(big.status == 1 && big.stderr.hasPrefix("error: out/xor/activations.png: canvas "), "\(big.stderr)")
-        #expect(big.stderr.contains("exceeds the limit of 20000 pixels a side"))
+        #expect(big.stderr.hasSuffix("exceeds the limit of 20000 pixels a side; give fewer samples or a lower --scale\n"))
         #expect(s.snapshot() == before)
         let full = try Self.run(["report", "xor", "--random", "5", "-o", "out", "--quiet"], in: s.url, fileSizeLimit: 60)
         #expect(full.status == 1 && full.stderr.hasSuffix("(File too large)\n"), "\(full.stderr)")
         #expect(s.snapshot() == before)
+    }
+
+    /// A first report that fails leaves no trace: not even the -o folders it had to create, for one network or several.
+    @Test func failedFirstReportLeavesNoFolders() throws {
+        let s = try Scratch("atomic-first")
+        defer { s.remove() }
+        for nets in [["xor"], ["xor", "iris"]] {
+            let r = try Self.run(["report"] + nets + ["--random", "100000", "-o", "new/deep", "--quiet"], in: s.url)
+            #expect(r.status == 1 && r.stderr.contains("exceeds the limit of 20000 pixels a side"), "\(nets): \(r.stderr)")
+            #expect(s.snapshot().isEmpty, "\(nets): \(s.snapshot().keys.sorted())")
+        }
     }
 }

@@ -262,6 +262,7 @@ def datasets_and_templates():
     write("data/class-300.json", '{"x": [[0, 0]], "y": [300]}')
     write("data/unknown-key.json", '{"x": [[0, 0]], "y": [1], "z": 1}')
     write("data/points.tsv", "0\t0\t1\n")
+    write("data/five-points.csv", "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n0.5,0.5,1\n")
     # Author templates: syntax errors name file, line and column; hostile nesting must not crash the parser.
     write("templates/unclosed-section/report.html.mustache", "<h1>{{name}}</h1>\n{{#figures}}<img>\n")
     write("templates/wrong-close/report.md.mustache", "# {{name}}\n{{#figures}}x{{/tables}}\n")
