@@ -66,7 +66,7 @@ let package = Package(
         // MARK: Tests
         // Shared by the test targets: runs the built `nnviz` binary and a seeded generator. Not shipped.
         .target(name: "NNVizTestSupport", path: "Tests/NNVizTestSupport"),
-        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine", "NNVizTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine", "NNVizTestSupport", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests",
                     dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"]),

@@ -86,6 +86,7 @@ public enum SampleLoader {
     static func number(_ field: Substring, source: String, location: @autoclosure () -> String) throws(NNVizError) -> Double {
         let t = field.trimmingWhitespace
         guard !t.isEmpty else { throw NNVizError(source, location(), "is empty; expected a number") }
+        if let v = DecimalText.fastValue(t) { return v }
         guard SpecNode.isDecimal(t), let v = Double(t) else {
             throw NNVizError(source, location(), "'\(SpecNode.clip(String(t)))' is not a number")
         }

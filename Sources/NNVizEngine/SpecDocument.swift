@@ -2,8 +2,9 @@ import Yams
 
 /// Parses JSON or YAML text into a node tree, turning parser failures into `line L, column C` errors.
 ///
-/// JSON is read by the YAML parser (JSON is YAML's flow style), with no implicit typing: numbers are
-/// interpreted by the spec reader itself, so `"0.5"` stays a string and `NaN` is reported where it stands.
+/// JSON is YAML's flow style and read as YAML, with no implicit typing: numbers are interpreted by the spec reader
+/// itself, so `"0.5"` stays a string and `NaN` is reported where it stands. Plain JSON takes a fast path
+/// (`StrictJSON`) that builds the same tree; anything else, and every error, comes from the YAML parser.
 enum SpecDocument {
     /// How deeply lists and mappings may nest: libyaml's own ceiling, which keeps the composer's recursion shallow.
     static let maxNesting = 1000
@@ -11,6 +12,12 @@ enum SpecDocument {
     /// The root node of `text`, named `source` in errors.
     static func parse(_ text: String, source: String) throws(NNVizError) -> SpecNode {
         try YAMLAliasCheck.check(text, source: source)
+        if let root = StrictJSON.parse(text) { return SpecNode(node: root, path: "", source: source) }
+        return try yaml(text, source: source)
+    }
+
+    /// The root node of `text` as the YAML parser reads it.
+    static func yaml(_ text: String, source: String) throws(NNVizError) -> SpecNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)
@@ -20,7 +27,7 @@ enum SpecDocument {
             throw NNVizError(source, "", "cannot be parsed (\(error))")
         }
         guard let root else { throw NNVizError(source, "", "is empty") }
-        return SpecNode(node: root, path: "", source: source)
+        return SpecNode(node: SpecValue(root), path: "", source: source)
     }
 
     static func convert(_ e: YamlError, source: String) -> NNVizError {

@@ -1,8 +1,6 @@
-import Yams
-
 /// A node of a parsed JSON or YAML document together with its JSON path, so every error names its place.
 struct SpecNode {
-    let node: Node
+    let node: SpecValue
     /// JSON path from the root, e.g. `layers[1].weights`; empty for the root.
     let path: String
     /// The file or example the document came from.
@@ -12,11 +10,11 @@ struct SpecNode {
         NNVizError(source, path, message)
     }
 
-    func child(key: String, _ value: Node) -> SpecNode {
+    func child(key: String, _ value: SpecValue) -> SpecNode {
         SpecNode(node: value, path: path.isEmpty ? key : "\(path).\(key)", source: source)
     }
 
-    func child(index: Int, _ value: Node) -> SpecNode {
+    func child(index: Int, _ value: SpecValue) -> SpecNode {
         SpecNode(node: value, path: "\(path)[\(index)]", source: source)
     }
 
@@ -26,12 +24,12 @@ struct SpecNode {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case .scalar(let s):
-            if s.style == .plain {
-                if ["", "~", "null", "Null", "NULL"].contains(s.string) { return "null" }
-                return "'\(Self.clip(s.string))'"
+        case .scalar(let s, let plain):
+            if plain {
+                if ["", "~", "null", "Null", "NULL"].contains(s) { return "null" }
+                return "'\(Self.clip(s))'"
             }
-            return "the string \"\(Self.clip(s.string))\""
+            return "the string \"\(Self.clip(s))\""
         }
     }
 
@@ -44,8 +42,7 @@ struct SpecNode {
         guard case .mapping(let m) = node else { throw error("expected a mapping, found \(kind)") }
         var out: [String: SpecNode] = [:]
         for (k, v) in m {
-            guard case .scalar(let ks) = k else { throw error("keys must be plain names") }
-            let key = ks.string
+            guard case .scalar(let key, _) = k else { throw error("keys must be plain names") }
             guard allowed.contains(key) else {
                 let hint = Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
                 throw child(key: key, v).error("unknown key; \(hint)valid keys: \(allowed.joined(separator: ", "))")
@@ -63,8 +60,8 @@ struct SpecNode {
 
     /// A finite number written plainly (JSON numbers, YAML floats and ints).
     func number() throws(NNVizError) -> Double {
-        guard case .scalar(let s) = node, s.style == .plain else { throw error("expected a number, found \(kind)") }
-        let text = s.string
+        guard case .scalar(let text, true) = node else { throw error("expected a number, found \(kind)") }
+        if let v = DecimalText.fastValue(text) { return v }
         let value: Double?
         switch text {
         case ".nan", ".NaN", ".NAN": value = .nan
@@ -92,7 +89,7 @@ struct SpecNode {
 
     /// A whole number in `range`.
     func integer(in range: ClosedRange<Int>) throws(NNVizError) -> Int {
-        guard case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) else {
+        guard case .scalar(let s, true) = node, let v = Int(s) else {
             throw error("expected a whole number, found \(kind)")
         }
         guard range.contains(v) else { throw error("\(v) is out of range \(range.lowerBound)…\(range.upperBound)") }
@@ -101,8 +98,8 @@ struct SpecNode {
 
     /// A label or name; plain numbers are taken as their text.
     func string() throws(NNVizError) -> String {
-        guard case .scalar(let s) = node else { throw error("expected a string, found \(kind)") }
-        return s.string
+        guard case .scalar(let s, _) = node else { throw error("expected a string, found \(kind)") }
+        return s
     }
 
     /// A list of labels.
@@ -145,8 +142,8 @@ struct SpecNode {
             guard case .sequence(let values) = row else { continue }
             let rowNode = child(index: r, row)
             for (c, v) in values.enumerated() {
-                // Plain finite decimals straight away; anything else through `number()` for its exact message.
-                if case .scalar(let s) = v, s.style == .plain, Self.isDecimal(s.string), let d = Double(s.string), d.isFinite {
+                // Short plain decimals straight away; anything else through `number()` for its exact message.
+                if case .scalar(let s, true) = v, let d = DecimalText.fastValue(s) {
                     data[r * cols + c] = d
                 } else {
                     data[r * cols + c] = try rowNode.child(index: c, v).number()

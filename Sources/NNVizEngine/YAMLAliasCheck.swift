@@ -7,7 +7,9 @@
 public enum YAMLAliasCheck {
     /// Throws an error naming `source` and the alias's line and column when `text` uses an alias.
     public static func check(_ text: String, source: String) throws(NNVizError) {
-        guard text.utf8.contains(UInt8(ascii: "*")) else { return }
+        // On the contiguous bytes when possible: a plain loop, far faster than through the UTF-8 view.
+        let star = UInt8(ascii: "*")
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(star) }) ?? text.utf8.contains(star) else { return }
         if let (line, column) = firstAlias(in: Array(text.utf8)) {
             throw NNVizError(source, "line \(line), column \(column)",
                              "YAML aliases (*name) are not supported; write the value out (aliases can expand exponentially)")
