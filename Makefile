@@ -2,7 +2,7 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils locales
+APT_PKGS = libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
 PYTHON  ?= python3
 
