@@ -21,9 +21,9 @@ public struct GridField: Sendable {
     /// With several outputs: the arg-max output per cell, and the margin between the top two outputs.
     public let classes: [UInt8]
     public let margins: [Float]
-    /// Cells per side of the hidden fields.
+    /// Cells per side of the hidden fields (0 when they were not asked for).
     public let hiddenResolution: Int
-    /// Per hidden layer, `hiddenResolution² × neurons` post-activations, cell-major.
+    /// Per hidden layer, `hiddenResolution² × neurons` post-activations, cell-major (none when not asked for).
     public let hidden: [[Float]]
 
     /// The input value at the centre of column `col` (x) or row `row` (y) of a grid with `n` cells per side.
@@ -46,8 +46,9 @@ extension Network {
     /// `axes`, the other inputs fixed at `slice` (default 0). Bands of grid rows go through `evaluateOutputs`
     /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
     /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
-    /// Values equal `forward` on the same points exactly. `progress(done, total)` is called after each band of
-    /// rows of the main grid (for a progress bar), on the calling thread.
+    /// Values equal `forward` on the same points exactly. `hiddenResolution: 0` skips the hidden fields (a figure
+    /// without neuron thumbnails). `progress(done, total)` is called after each band of rows of the main grid (for a
+    /// progress bar), on the calling thread.
     public func evaluateGrid(axes: (Int, Int) = (0, 1), xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                              resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil,
                              progress: ((Int, Int) -> Void)? = nil) -> GridField {
@@ -57,7 +58,7 @@ extension Network {
         var base = slice ?? []
         if base.count != inputCount { base = [Double](repeating: 0, count: inputCount) }
         let k = outputCount
-        let hn = Swift.max(1, Swift.min(n, hiddenResolution ?? 200))
+        let hn = hiddenResolution == 0 ? 0 : Swift.max(1, Swift.min(n, hiddenResolution ?? 200))
         let plane = GridPlane(n: n, xRange: xRange, yRange: yRange, axes: axes, base: base)
 
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
@@ -79,7 +80,7 @@ extension Network {
         // Hidden fields: the network cut after each hidden layer, on the coarser grid.
         var hidden: [[Float]] = []
         let hplane = GridPlane(n: hn, xRange: xRange, yRange: yRange, axes: axes, base: base)
-        for l in 0..<(layers.count - 1) {
+        for l in 0..<(hn > 0 ? layers.count - 1 : 0) {
             let w = layers[l].fanOut
             let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
