@@ -64,17 +64,26 @@ extension Network {
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
         var classes: [UInt8] = k > 1 ? [UInt8](repeating: 0, count: n * n) : []
         var margins: [Float] = k > 1 ? [Float](repeating: 0, count: n * n) : []
-        plane.evaluate(self, progress: progress) { cell, out in
+        plane.evaluate(self, progress: progress) { first, out in
+            let cells = out.count / k
             if k == 1 {
-                values[cell] = Float(out[0])
-            } else {
-                var best = 0, top = -Double.infinity, second = -Double.infinity
-                for j in 0..<k {
-                    let v = out[j]
-                    if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                values.withUnsafeMutableBufferPointer { v in
+                    for cell in 0..<cells { v[first + cell] = Float(out[cell]) }
                 }
-                classes[cell] = UInt8(Swift.min(best, 255))
-                margins[cell] = Float(top - second)
+                return
+            }
+            classes.withUnsafeMutableBufferPointer { cb in
+                margins.withUnsafeMutableBufferPointer { mb in
+                    for cell in 0..<cells {
+                        var best = 0, top = -Double.infinity, second = -Double.infinity
+                        for j in 0..<k {
+                            let v = out[cell * k + j]
+                            if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                        }
+                        cb[first + cell] = UInt8(Swift.min(best, 255))
+                        mb[first + cell] = Float(top - second)
+                    }
+                }
             }
         }
         // Hidden fields: the network cut after each hidden layer, on the coarser grid.
@@ -84,8 +93,10 @@ extension Network {
             let w = layers[l].fanOut
             let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
-            hplane.evaluate(head) { cell, out in
-                for j in 0..<w { field[cell * w + j] = Float(out[j]) }
+            hplane.evaluate(head) { first, out in
+                field.withUnsafeMutableBufferPointer { f in
+                    for i in 0..<out.count { f[first * w + i] = Float(out[i]) }
+                }
             }
             hidden.append(field)
         }
@@ -112,7 +123,8 @@ struct GridPlane {
     }
 
     /// Runs `network` on every cell, a band of rows at a time (about 64k cells, so the band's inputs and
-    /// outputs stay a few MB), and hands each cell's outputs to `sink` in row-major order.
+    /// outputs stay a few MB), and hands each band's outputs (cells × outputs, row-major) to `sink` with the index of
+    /// its first cell, band after band.
     func evaluate(_ network: Network, progress: ((Int, Int) -> Void)? = nil, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let m = base.count, k = network.outputCount
         let bandRows = Swift.max(1, Swift.min(n, 65_536 / n))
@@ -136,9 +148,7 @@ struct GridPlane {
                                             into: UnsafeMutableBufferPointer(rebasing: op[0..<(cells * k)]))
                 }
             }
-            output.withUnsafeBufferPointer { op in
-                for cell in 0..<cells { sink(row * n + cell, UnsafeBufferPointer(rebasing: op[(cell * k)..<((cell + 1) * k)])) }
-            }
+            output.withUnsafeBufferPointer { op in sink(row * n, UnsafeBufferPointer(rebasing: op[0..<(cells * k)])) }
             row += rows
             progress?(row, n)
         }
