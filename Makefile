@@ -4,6 +4,11 @@
 SWIFT   ?= swift
 APT_PKGS = libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
+# Release builds use the vector unit of an x86-64 machine from Haswell (2013) on when this one has it (AVX2, FMA,
+# BMI2, MOVBE): the grid and batch kernels (SIMD8<Double>) then run about 1.5-2x faster than on the SSE2 baseline,
+# with the same bits (Swift never fuses a multiply and an add). `make release RELEASE_FLAGS=` builds for any x86-64.
+RELEASE_FLAGS ?= $(shell [ "$$(uname -m)" = x86_64 ] && for f in avx2 fma bmi2 movbe; do grep -qw $$f /proc/cpuinfo || exit 1; done \
+	2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell")
 PYTHON  ?= python3
 
 .PHONY: all deps build release test demo gallery bench fixtures templates clean
@@ -25,7 +30,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product nnviz
+	$(SWIFT) build -c release --product nnviz $(RELEASE_FLAGS)
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -58,8 +63,8 @@ gallery: release
 bench: deps
 	@$(PYTHON) -c "import matplotlib" 2>/dev/null || $(PYTHON) -m pip install --quiet matplotlib \
 		|| echo "matplotlib could not be installed: the peers will be skipped"
-	$(SWIFT) build -c release --product nnviz
-	$(SWIFT) build -c release --product NNVizBench
+	$(SWIFT) build -c release --product nnviz $(RELEASE_FLAGS)
+	$(SWIFT) build -c release --product NNVizBench $(RELEASE_FLAGS)
 	.build/release/NNVizBench --nnviz $(RELEASE) \
 		--python "$$($(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null || echo python3)" \
 		--label "$$(git describe --always --dirty 2>/dev/null)" $(BENCH_ARGS)
