@@ -4,13 +4,14 @@ import Dispatch
 /// nnviz's PNG writer for Cairo ARGB32 pixels: the pixels Cairo's own writer stores (RGB when every pixel is opaque,
 /// else straight RGBA unpremultiplied as Cairo does), deflated in fixed bands of rows on every core. Byte-deterministic.
 ///
-/// Every row uses filter None and zlib level `level`: nnviz's figures are flat colour, where None compresses better
-/// than Sub, Up or libpng's per-row choice, and level 3 is about twice as fast as zlib's default 6 (see `level`).
+/// Every row uses filter None: nnviz's figures are flat colour, where None compresses better than Sub, Up or libpng's
+/// per-row choice, and costs nothing to compute.
 enum PNGEncoder {
-    /// zlib level. On the gallery figures (13 files) filter None gives 3.94 MB at level 1, 3.82 MB at 3, 3.65 MB at 4
-    /// and 3.52 MB at 6, against 3.71 MB from Cairo's writer (level 6, adaptive filters); levels 4–6 take about twice
-    /// the time of 1–3.
-    static let level: Int32 = 3
+    /// zlib level. On the gallery and bench figures (13 files) filter None gives 3.94 MB at level 1, 3.82 MB at 3,
+    /// 3.65 MB at 4 and 3.52 MB at 6, against 3.71 MB from Cairo's writer (level 6, adaptive filters). Levels 1–3 take
+    /// about half the time of 6 but make some figures 65–75 % larger than Cairo's (flat fields and cells compress far
+    /// better with lazy matching); at 6 the largest growth is 25 % and most files shrink.
+    static let level: Int32 = 6
     /// Raw bytes per band, compressed independently (each primed with the 32 KB before it), so the output depends on
     /// the image alone, never on the number of cores.
     static let bandBytes = 256 * 1024
