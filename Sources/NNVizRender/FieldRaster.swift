@@ -7,7 +7,8 @@ enum FieldRaster {
     static let maxSide = 2048
 
     /// `n × n` cells coloured by `color(cell)`, box-averaged when n exceeds the maximum side. Bands of rows are
-    /// coloured on every core, so `color` is called concurrently and must only read.
+    /// coloured on every core, so `color` is called concurrently and must only read. Inlined so `color` is too.
+    @inline(__always)
     static func make(n: Int, color: @Sendable (Int) -> Color) -> Raster {
         let f = (n + maxSide - 1) / maxSide
         let m = (n + f - 1) / f
@@ -19,6 +20,14 @@ enum FieldRaster {
             DispatchQueue.concurrentPerform(iterations: bands) { band in
                 guard let base = out.base else { return }
                 for R in (band * bandRows)..<Swift.min(m, (band + 1) * bandRows) {
+                    if f == 1 {
+                        // One cell a pixel: the average below with k = 1 (r / 1 == r exactly), without the divisions.
+                        for C in 0..<m {
+                            let c = color(R * n + C), i = (R * m + C) * 4
+                            base[i] = byte(c.r * 255); base[i + 1] = byte(c.g * 255); base[i + 2] = byte(c.b * 255)
+                        }
+                        continue
+                    }
                     for C in 0..<m {
                         var r = 0.0, g = 0.0, b = 0.0, k = 0.0
                         for rr in (R * f)..<Swift.min(n, (R + 1) * f) {
