@@ -2,11 +2,16 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev fonts-dejavu-core pkg-config poppler-utils locales
+APT_PKGS = libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
 # Static Swift runtime and Foundation: an ~80 MB binary that starts in ~9 ms of CPU instead of ~15 (no dynamic
 # symbol lookups across the Swift libraries), which is what `nnviz summary` in a watch script feels.
-RELEASE_FLAGS = -c release --static-swift-stdlib
+RELEASE_FLAGS = -c release --static-swift-stdlib $(CPU_FLAGS)
+# Release builds use the vector unit of an x86-64 machine from Haswell (2013) on when this one has it (AVX2, FMA,
+# BMI2, MOVBE): the grid and batch kernels (SIMD8<Double>) then run about 1.5-2x faster than on the SSE2 baseline,
+# with the same bits (Swift never fuses a multiply and an add). `make release CPU_FLAGS=` builds for any x86-64.
+CPU_FLAGS ?= $(shell [ "$$(uname -m)" = x86_64 ] && for f in avx2 fma bmi2 movbe; do grep -qw $$f /proc/cpuinfo || exit 1; done \
+	2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell")
 PYTHON  ?= python3
 
 .PHONY: all deps build release test demo gallery bench fixtures templates clean

@@ -32,7 +32,13 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        .target(name: "NNVizCairo", dependencies: ["CCairo", "NNVizScene"]),
+        // zlib for nnviz's own PNG encoder (deflate, CRC); not `CZlib`, which ZIPFoundation already names its own.
+        .systemLibrary(
+            name: "CZlibBinding",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "NNVizCairo", dependencies: ["CCairo", "CZlibBinding", "NNVizScene"]),
         .target(name: "NNVizRender", dependencies: ["NNVizEngine", "NNVizScene"]),
 
         // MARK: Reports — templates, tables and figures assembled into pages.

@@ -1,6 +1,6 @@
 import CCairo
 
-/// Collects the bytes a Cairo stream surface or PNG writer hands to its write callback.
+/// Collects the bytes a Cairo stream surface (SVG, PDF) hands to its write callback.
 final class ByteSink {
     var bytes: [UInt8] = []
 

@@ -47,7 +47,7 @@ enum RasterSurface {
         return (t + (t >> 8)) >> 8
     }
 
-    @inline(__always) private static func unpremultiply(_ c: UInt32, _ a: UInt32) -> UInt8 {
+    @inline(__always) static func unpremultiply(_ c: UInt32, _ a: UInt32) -> UInt8 {
         a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a))
     }
 }

@@ -21,9 +21,9 @@ public struct GridField: Sendable {
     /// With several outputs: the arg-max output per cell, and the margin between the top two outputs.
     public let classes: [UInt8]
     public let margins: [Float]
-    /// Cells per side of the hidden fields.
+    /// Cells per side of the hidden fields (0 when they were not asked for).
     public let hiddenResolution: Int
-    /// Per hidden layer, `hiddenResolution² × neurons` post-activations, cell-major.
+    /// Per hidden layer, `hiddenResolution² × neurons` post-activations, cell-major (none when not asked for).
     public let hidden: [[Float]]
 
     /// The input value at the centre of column `col` (x) or row `row` (y) of a grid with `n` cells per side.
@@ -46,8 +46,9 @@ extension Network {
     /// `axes`, the other inputs fixed at `slice` (default 0). Bands of grid rows go through `evaluateOutputs`
     /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
     /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
-    /// Values equal `forward` on the same points exactly. `progress(done, total)` is called after each band of
-    /// rows of the main grid (for a progress bar), on the calling thread.
+    /// Values equal `forward` on the same points exactly. `hiddenResolution: 0` skips the hidden fields (a figure
+    /// without neuron thumbnails). `progress(done, total)` is called after each band of rows of the main grid (for a
+    /// progress bar), on the calling thread.
     public func evaluateGrid(axes: (Int, Int) = (0, 1), xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                              resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil,
                              progress: ((Int, Int) -> Void)? = nil) -> GridField {
@@ -57,34 +58,45 @@ extension Network {
         var base = slice ?? []
         if base.count != inputCount { base = [Double](repeating: 0, count: inputCount) }
         let k = outputCount
-        let hn = Swift.max(1, Swift.min(n, hiddenResolution ?? 200))
+        let hn = hiddenResolution == 0 ? 0 : Swift.max(1, Swift.min(n, hiddenResolution ?? 200))
         let plane = GridPlane(n: n, xRange: xRange, yRange: yRange, axes: axes, base: base)
 
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
         var classes: [UInt8] = k > 1 ? [UInt8](repeating: 0, count: n * n) : []
         var margins: [Float] = k > 1 ? [Float](repeating: 0, count: n * n) : []
-        plane.evaluate(self, progress: progress) { cell, out in
+        plane.evaluate(self, progress: progress) { first, out in
+            let cells = out.count / k
             if k == 1 {
-                values[cell] = Float(out[0])
-            } else {
-                var best = 0, top = -Double.infinity, second = -Double.infinity
-                for j in 0..<k {
-                    let v = out[j]
-                    if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                values.withUnsafeMutableBufferPointer { v in
+                    for cell in 0..<cells { v[first + cell] = Float(out[cell]) }
                 }
-                classes[cell] = UInt8(Swift.min(best, 255))
-                margins[cell] = Float(top - second)
+                return
+            }
+            classes.withUnsafeMutableBufferPointer { cb in
+                margins.withUnsafeMutableBufferPointer { mb in
+                    for cell in 0..<cells {
+                        var best = 0, top = -Double.infinity, second = -Double.infinity
+                        for j in 0..<k {
+                            let v = out[cell * k + j]
+                            if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                        }
+                        cb[first + cell] = UInt8(Swift.min(best, 255))
+                        mb[first + cell] = Float(top - second)
+                    }
+                }
             }
         }
         // Hidden fields: the network cut after each hidden layer, on the coarser grid.
         var hidden: [[Float]] = []
         let hplane = GridPlane(n: hn, xRange: xRange, yRange: yRange, axes: axes, base: base)
-        for l in 0..<(layers.count - 1) {
+        for l in 0..<(hn > 0 ? layers.count - 1 : 0) {
             let w = layers[l].fanOut
             let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
-            hplane.evaluate(head) { cell, out in
-                for j in 0..<w { field[cell * w + j] = Float(out[j]) }
+            hplane.evaluate(head) { first, out in
+                field.withUnsafeMutableBufferPointer { f in
+                    for i in 0..<out.count { f[first * w + i] = Float(out[i]) }
+                }
             }
             hidden.append(field)
         }
@@ -111,7 +123,8 @@ struct GridPlane {
     }
 
     /// Runs `network` on every cell, a band of rows at a time (about 64k cells, so the band's inputs and
-    /// outputs stay a few MB), and hands each cell's outputs to `sink` in row-major order.
+    /// outputs stay a few MB), and hands each band's outputs (cells × outputs, row-major) to `sink` with the index of
+    /// its first cell, band after band.
     func evaluate(_ network: Network, progress: ((Int, Int) -> Void)? = nil, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let m = base.count, k = network.outputCount
         let bandRows = Swift.max(1, Swift.min(n, 65_536 / n))
@@ -135,9 +148,7 @@ struct GridPlane {
                                             into: UnsafeMutableBufferPointer(rebasing: op[0..<(cells * k)]))
                 }
             }
-            output.withUnsafeBufferPointer { op in
-                for cell in 0..<cells { sink(row * n + cell, UnsafeBufferPointer(rebasing: op[(cell * k)..<((cell + 1) * k)])) }
-            }
+            output.withUnsafeBufferPointer { op in sink(row * n, UnsafeBufferPointer(rebasing: op[0..<(cells * k)])) }
             row += rows
             progress?(row, n)
         }

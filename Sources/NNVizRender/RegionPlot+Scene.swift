@@ -40,17 +40,19 @@ extension RegionPlot {
 
     /// The shaded field: a diverging map of the single output, or class colours lightened by low margin.
     func fieldRaster() -> Raster {
-        let n = field.resolution
+        let field = self.field, n = field.resolution
         if let s = outputScale {
-            return FieldRaster.make(n: n) { s.color(Double(field.values[$0])) }
+            let values = field.values
+            return FieldRaster.make(n: n) { s.color(Double(values[$0])) }
         }
         var maxMargin: Float = 0
         for m in field.margins where m.isFinite { maxMargin = Swift.max(maxMargin, m) }
         let norm = Double(maxMargin > 0 ? maxMargin : 1)
         let colors = (0..<Swift.max(1, field.outputCount)).map(classColor)
+        let margins = field.margins, classes = field.classes
         return FieldRaster.make(n: n) { i in
-            let t = Swift.min(1, Double(field.margins[i]) / norm)
-            return Color.mix(.white, colors[Int(field.classes[i]) % colors.count], 0.22 + 0.6 * t)
+            let t = Swift.min(1, Double(margins[i]) / norm)
+            return Color.mix(.white, colors[Int(classes[i]) % colors.count], 0.22 + 0.6 * t)
         }
     }
 

@@ -41,6 +41,7 @@ public struct ColorMap: Sendable, Equatable {
     }
 
     /// The colour at `t` (clamped to 0…1; NaN maps to the middle).
+    @inline(__always)
     public func color(at t: Double) -> Color {
         let u = t.isNaN ? 0.5 : Swift.min(1, Swift.max(0, t))
         let x = u * Double(anchors.count - 1)
@@ -119,6 +120,7 @@ public struct ColorScale: Sendable, Equatable {
         Swift.min(1, Swift.max(0, (v - lower) / (upper - lower)))
     }
 
+    @inline(__always)
     public func color(_ v: Double) -> Color { map.color(at: position(v)) }
 }
 

@@ -86,7 +86,8 @@ struct ThumbnailGrid {
     var maxY: Double { origin.y + layerGroups.reduce(0) { $0 + groupHeight($1.entries.count) + 10 } }
 
     func draw(into b: inout SceneBuilder) {
-        guard !entries.isEmpty else { return }
+        // A field evaluated without hidden fields (`hiddenResolution: 0`) has no thumbnails to draw.
+        guard !entries.isEmpty, plot.field.hidden.count >= plot.network.layers.count - 1 else { return }
         let f = b.font(TextSize.small), hf = b.font(TextSize.body, bold: true)
         let field = plot.field
         let hn = field.hiddenResolution

@@ -27,7 +27,8 @@ enum ReportFigures {
             let ranges = RegionPlot.defaultRanges(data: data?.points, axes: (0, 1))
             let options = RegionOptions(neurons: net.layers.count > 1)
             let field = net.evaluateGrid(axes: (0, 1), xRange: ranges.x, yRange: ranges.y,
-                                         resolution: options.defaultResolution(scale: scale))
+                                         resolution: options.defaultResolution(scale: scale),
+                                         hiddenResolution: options.neurons ? nil : 0)
             let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "--data \(d.name)") }
             let plot = RegionPlot(network: net, field: field, data: data?.points, labels: data?.labels ?? [], trace: dataTrace,
                                   options: options)

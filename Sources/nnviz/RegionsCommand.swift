@@ -147,7 +147,8 @@ struct RegionsCommand: ParsableCommand {
             try Self.checkPlane(net, axes: ax, x: xr, y: yr, slice: base)
             let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
             let progress = n * n >= 1_000_000 ? ProgressBar(total: n, unit: "grid rows", quiet: quiet) : nil
-            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base) { done, _ in
+            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base,
+                                        hiddenResolution: neurons ? nil : 0) { done, _ in
                 progress?.update(done)
             }
             progress?.finish()

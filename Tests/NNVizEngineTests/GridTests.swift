@@ -72,6 +72,14 @@ import Glibc
         #expect(g.hidden[1] == th.post[1].data.map(Float.init))
     }
 
+    @Test func hiddenResolutionZeroSkipsTheHiddenFieldsOnly() throws {
+        let with = ForwardTests.xor.evaluateGrid(xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 9)
+        let without = ForwardTests.xor.evaluateGrid(xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 9, hiddenResolution: 0)
+        #expect(with.hidden.count == 1 && with.hiddenResolution == 9)
+        #expect(without.hidden.isEmpty && without.hiddenResolution == 0)
+        #expect(without.values == with.values)
+    }
+
     @Test func singleCellGrid() {
         let g = ForwardTests.xor.evaluateGrid(xRange: 1...1, yRange: 0...0, resolution: 0)
         #expect(g.resolution == 1 && g.values.count == 1)
