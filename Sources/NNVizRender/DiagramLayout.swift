@@ -134,7 +134,7 @@ struct DiagramLayout {
     }
 
     static func subtitle(_ d: LayerDiagram) -> String {
-        var s = d.network.sizes.map(String.init).joined(separator: " → ") + " · \(d.network.parameterCount) parameters"
+        var s = d.network.sizes.map(String.init).joined(separator: " → ") + " · \(LabelFormat.count(d.network.parameterCount)) parameters"
         if d.trace != nil { s += " · forward pass of sample \(d.sample)" }
         return s
     }

@@ -24,6 +24,18 @@ public enum LabelFormat {
         return (v < 0 && n != 0 ? minus : "") + s
     }
 
+    /// Whole numbers with thin grouping for readability: `109184` → `109 184` (U+202F), four digits and fewer as is.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        guard digits.count > 4 else { return (n < 0 ? minus : "") + digits }
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append("\u{202F}") }
+            out.append(c)
+        }
+        return (n < 0 ? minus : "") + out
+    }
+
     /// Decimals needed to show multiples of `step` exactly (1-2-5 steps): 0.25 → 2, 0.5 → 1, 2 → 0.
     public static func decimals(forStep step: Double) -> Int {
         guard step.isFinite, step > 0 else { return 2 }

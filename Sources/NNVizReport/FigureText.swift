@@ -1,4 +1,5 @@
 import NNVizEngine
+import NNVizRender
 
 /// The words that go with a figure: a short title, a caption for readers and alt text for screen readers, both
 /// computed from the network and its numbers (which weight is strongest, where the output is high, …).
@@ -77,7 +78,7 @@ public struct FigureText: Sendable, Equatable {
 
     /// `1 input`, `3 inputs`.
     static func plural(_ n: Int, _ noun: String, _ nouns: String? = nil) -> String {
-        "\(ReportNumber.count(n)) " + (n == 1 ? noun : nouns ?? noun + "s")
+        "\(LabelFormat.count(n)) " + (n == 1 ? noun : nouns ?? noun + "s")
     }
 
     /// `x1 = 0, x2 = 1` (the first six inputs, then `…`).

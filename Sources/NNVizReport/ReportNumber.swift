@@ -13,19 +13,6 @@ enum ReportNumber {
         return s
     }
 
-    /// Whole numbers with thin grouping for readability: `109184` → `109 184`.
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        let minus = LabelFormat.minus
-        guard digits.count > 4 else { return (n < 0 ? minus : "") + digits }
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append("\u{202F}") }
-            out.append(c)
-        }
-        return (n < 0 ? minus : "") + out
-    }
-
     /// Decimals for a column of values: none when every value is a whole number (step outputs, 0/1 inputs), else 3.
     static func decimals<S: Sequence>(for values: S) -> Int where S.Element == Double {
         for v in values where v.isFinite && (v != v.rounded() || abs(v) >= 1e9) { return 3 }

@@ -1,4 +1,5 @@
 import NNVizEngine
+import NNVizRender
 
 /// Everything the report templates can show, as text, lists and flags; Mustache reads it by property name.
 ///
@@ -58,7 +59,7 @@ public struct ReportPage: Sendable {
     public init(network: Network, source: String, css: String, trace: Trace?, samples: String?, dataset: Dataset?,
                 figures: [ReportFigure], formats: [String]) {
         name = network.name
-        shape = network.sizes.map(ReportNumber.count).joined(separator: " → ")
+        shape = network.sizes.map(LabelFormat.count).joined(separator: " → ")
         self.samples = samples
         if let d = dataset {
             self.dataset = "\(d.name) (\(FigureText.plural(d.count, "point")), \(FigureText.plural(d.classCount, "class", "classes")))"

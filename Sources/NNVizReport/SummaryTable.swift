@@ -1,4 +1,5 @@
 import NNVizEngine
+import NNVizRender
 
 /// The report's summary table: the input layer and every dense layer with its width, neuron labels, activation,
 /// weight shape and parameter count, then the total with its formula (`2·2+2 + 2·1+1 = 9`).
@@ -21,18 +22,18 @@ public struct SummaryTable: Sendable {
     public let formula: String
 
     public init(network: Network) {
-        var rows = [Row(layer: "input", neurons: ReportNumber.count(network.inputCount),
+        var rows = [Row(layer: "input", neurons: LabelFormat.count(network.inputCount),
                         labels: SummaryTable.list(network.inputLabels), activation: "—", weights: "—", biases: "—",
                         parameters: "—")]
         for layer in network.layers {
-            rows.append(Row(layer: layer.name, neurons: ReportNumber.count(layer.fanOut),
+            rows.append(Row(layer: layer.name, neurons: LabelFormat.count(layer.fanOut),
                             labels: SummaryTable.list(layer.neuronLabels), activation: layer.activation.rawValue,
-                            weights: "\(ReportNumber.count(layer.fanIn)) × \(ReportNumber.count(layer.fanOut))",
-                            biases: ReportNumber.count(layer.fanOut),
-                            parameters: "\(layer.fanIn)·\(layer.fanOut)+\(layer.fanOut) = \(ReportNumber.count(layer.parameterCount))"))
+                            weights: "\(LabelFormat.count(layer.fanIn)) × \(LabelFormat.count(layer.fanOut))",
+                            biases: LabelFormat.count(layer.fanOut),
+                            parameters: "\(layer.fanIn)·\(layer.fanOut)+\(layer.fanOut) = \(LabelFormat.count(layer.parameterCount))"))
         }
         self.rows = rows
-        self.total = ReportNumber.count(network.parameterCount)
+        self.total = LabelFormat.count(network.parameterCount)
         self.formula = network.parameterFormula
     }
 

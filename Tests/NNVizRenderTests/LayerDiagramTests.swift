@@ -105,6 +105,8 @@ import NNVizScene
         #expect(summaries.allSatisfy { S.stroke($0)?.dash.isEmpty == false })
         #expect(scene.item(role: "legend", name: "elision") != nil)
         #expect(scene.items(role: "weight-label").isEmpty)
+        // 784·128+128 + 128·64+64 + 64·10+10 = 109,386, grouped by thousands with a narrow space.
+        #expect(S.texts(scene, role: "subtitle").first?.text == "784 → 128 → 64 → 10 · 109\u{202F}386 parameters")
     }
 
     @Test func allDrawsEveryEdgeAsLineBatches() {

@@ -75,7 +75,7 @@ import NNVizRender
         #expect(LabelFormat.fixed(-2.5e16, 3) == "\u{2212}2.5e+16")
         #expect(ReportNumber.short(0.5000) == "0.5")
         #expect(ReportNumber.short(-2) == "\u{2212}2")
-        #expect(ReportNumber.count(109184) == "109\u{202F}184")
-        #expect(ReportNumber.count(139) == "139")
+        #expect(LabelFormat.count(109184) == "109\u{202F}184")
+        #expect(LabelFormat.count(139) == "139")
     }
 }
