@@ -27,8 +27,9 @@ extension Network {
     /// (rows × outputs, row-major), splitting the rows over every core and each share into tiles of `tileRows`.
     ///
     /// Scratch space is allocated once per share, never per sample. The buffers must hold exactly the stated sizes.
+    /// `parallel: false` keeps the work on the calling thread (for callers that already spread work over cores).
     public func evaluateOutputs(rows: Int, input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>,
-                                tileRows: Int = 256) {
+                                tileRows: Int = 256, parallel: Bool = true) {
         precondition(input.count == rows * inputCount && output.count == rows * outputCount, "buffer sizes do not match the batch")
         guard rows > 0 else { return }
         let tile = Swift.max(1, tileRows)
@@ -38,7 +39,7 @@ extension Network {
         let shares = Swift.min(tiles, cores * 4)
         let buffers = BatchBuffers(input: input, output: output)
         let widest = layers.reduce(inputCount) { Swift.max($0, $1.fanOut) }
-        if shares == 1 {
+        if shares == 1 || !parallel {
             evaluateShare(0, of: 1, tiles: tiles, tile: tile, rows: rows, widest: widest, buffers: buffers)
             return
         }

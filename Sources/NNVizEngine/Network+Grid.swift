@@ -47,11 +47,11 @@ extension Network {
     /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
     /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
     /// Values equal `forward` on the same points exactly. `hiddenResolution: 0` skips the hidden fields (a figure
-    /// without neuron thumbnails). `progress(done, total)` is called after each band of rows of the main grid (for a
-    /// progress bar), on the calling thread.
+    /// without neuron thumbnails). `progress(done, total)` is called as bands of rows of the main grid finish (for a progress
+    /// bar): `done` grows to `total`, possibly from several workers, one call at a time.
     public func evaluateGrid(axes: (Int, Int) = (0, 1), xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                              resolution: Int, slice: [Double]? = nil, hiddenResolution: Int? = nil,
-                             progress: ((Int, Int) -> Void)? = nil) -> GridField {
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> GridField {
         precondition(axes.0 >= 0 && axes.0 < inputCount && axes.1 >= 0 && axes.1 < inputCount && axes.0 != axes.1,
                      "grid axes out of range (checked by the caller)")
         let n = Swift.max(1, resolution)
@@ -64,24 +64,28 @@ extension Network {
         var values: [Float] = k == 1 ? [Float](repeating: 0, count: n * n) : []
         var classes: [UInt8] = k > 1 ? [UInt8](repeating: 0, count: n * n) : []
         var margins: [Float] = k > 1 ? [Float](repeating: 0, count: n * n) : []
-        plane.evaluate(self, progress: progress) { first, out in
-            let cells = out.count / k
-            if k == 1 {
-                values.withUnsafeMutableBufferPointer { v in
-                    for cell in 0..<cells { v[first + cell] = Float(out[cell]) }
-                }
-                return
-            }
+        values.withUnsafeMutableBufferPointer { vb in
             classes.withUnsafeMutableBufferPointer { cb in
                 margins.withUnsafeMutableBufferPointer { mb in
-                    for cell in 0..<cells {
-                        var best = 0, top = -Double.infinity, second = -Double.infinity
-                        for j in 0..<k {
-                            let v = out[cell * k + j]
-                            if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                    // Bands write disjoint cells, so the sink may run on several workers at once.
+                    let out = GridOutputs(values: vb.baseAddress, classes: cb.baseAddress, margins: mb.baseAddress)
+                    plane.evaluate(self, progress: progress) { first, o in
+                        let cells = o.count / k
+                        if k == 1 {
+                            guard let v = out.values else { return }
+                            for cell in 0..<cells { v[first + cell] = Float(o[cell]) }
+                            return
                         }
-                        cb[first + cell] = UInt8(Swift.min(best, 255))
-                        mb[first + cell] = Float(top - second)
+                        guard let c = out.classes, let m = out.margins else { return }
+                        for cell in 0..<cells {
+                            var best = 0, top = -Double.infinity, second = -Double.infinity
+                            for j in 0..<k {
+                                let v = o[cell * k + j]
+                                if v > top { second = top; top = v; best = j } else if v > second { second = v }
+                            }
+                            c[first + cell] = UInt8(Swift.min(best, 255))
+                            m[first + cell] = Float(top - second)
+                        }
                     }
                 }
             }
@@ -93,9 +97,11 @@ extension Network {
             let w = layers[l].fanOut
             let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
-            hplane.evaluate(head) { first, out in
-                field.withUnsafeMutableBufferPointer { f in
-                    for i in 0..<out.count { f[first * w + i] = Float(out[i]) }
+            field.withUnsafeMutableBufferPointer { fb in
+                let out = GridOutputs(values: fb.baseAddress, classes: nil, margins: nil)
+                hplane.evaluate(head) { first, o in
+                    guard let f = out.values else { return }
+                    for i in 0..<o.count { f[first * w + i] = Float(o[i]) }
                 }
             }
             hidden.append(field)
@@ -122,18 +128,24 @@ struct GridPlane {
         self.base = base
     }
 
-    /// Runs `network` on every cell, a band of rows at a time (about 64k cells, so the band's inputs and
-    /// outputs stay a few MB), and hands each band's outputs (cells × outputs, row-major) to `sink` with the index of
-    /// its first cell, band after band.
-    func evaluate(_ network: Network, progress: ((Int, Int) -> Void)? = nil, _ sink: (Int, UnsafeBufferPointer<Double>) -> Void) {
-        let m = base.count, k = network.outputCount
+    /// Runs `network` on every cell, in bands of rows (about 64k cells, so a band's inputs and outputs stay a few
+    /// MB), the bands spread over every core, each evaluated on its worker without further splitting. Each band's
+    /// outputs (cells × outputs, row-major) go to `sink` with the index of its first cell; bands cover disjoint
+    /// cells, and `sink` may be called from several workers at once.
+    func evaluate(_ network: Network, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                  _ sink: @Sendable (Int, UnsafeBufferPointer<Double>) -> Void) {
+        let m = base.count, k = network.outputCount, n = n
         let bandRows = Swift.max(1, Swift.min(n, 65_536 / n))
-        var input = [Double](repeating: 0, count: bandRows * n * m)
-        var output = [Double](repeating: 0, count: bandRows * n * k)
-        var row = 0
-        while row < n {
+        let bands = (n + bandRows - 1) / bandRows
+        let xs = xs, ys = ys, axes = axes, base = base
+        let finished = RowCounter()
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            let row = band * bandRows
             let rows = Swift.min(bandRows, n - row)
             let cells = rows * n
+            let input = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells * m)
+            let output = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells * k)
+            defer { input.deallocate(); output.deallocate() }
             for r in 0..<rows {
                 for c in 0..<n {
                     let o = (r * n + c) * m
@@ -142,15 +154,28 @@ struct GridPlane {
                     input[o + axes.1] = ys[row + r]
                 }
             }
-            input.withUnsafeBufferPointer { ip in
-                output.withUnsafeMutableBufferPointer { op in
-                    network.evaluateOutputs(rows: cells, input: UnsafeBufferPointer(rebasing: ip[0..<(cells * m)]),
-                                            into: UnsafeMutableBufferPointer(rebasing: op[0..<(cells * k)]))
-                }
-            }
-            output.withUnsafeBufferPointer { op in sink(row * n, UnsafeBufferPointer(rebasing: op[0..<(cells * k)])) }
-            row += rows
-            progress?(row, n)
+            network.evaluateOutputs(rows: cells, input: UnsafeBufferPointer(input), into: output, parallel: false)
+            sink(row * n, UnsafeBufferPointer(output))
+            if let progress { finished.add(rows) { progress($0, n) } }
         }
+    }
+}
+
+/// The grid's output arrays, written by the bands of `GridPlane.evaluate` (each band only its own cells).
+private struct GridOutputs: @unchecked Sendable {
+    let values: UnsafeMutablePointer<Float>?
+    let classes: UnsafeMutablePointer<UInt8>?
+    let margins: UnsafeMutablePointer<Float>?
+}
+
+/// Rows finished so far, reported one call at a time in increasing order.
+private final class RowCounter: @unchecked Sendable {
+    private var done = 0
+    private let lock = DispatchSemaphore(value: 1)
+
+    func add(_ rows: Int, _ report: (Int) -> Void) {
+        lock.wait(); defer { lock.signal() }
+        done += rows
+        report(done)
     }
 }

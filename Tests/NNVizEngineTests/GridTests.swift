@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -31,15 +32,29 @@ import Glibc
         #expect(g.hidden[0] == t.post[0].data.map(Float.init))
     }
 
-    /// A 600-row grid goes in bands of 109 rows (65,536 cells / 600): progress reports each band, ending at 600.
+    /// A 600-row grid goes in bands of 109 rows (65,536 cells / 600), spread over the cores: progress reports
+    /// the rows finished so far after each band, one call at a time, growing to 600 in six calls.
     @Test func progressCountsRowsInBands() {
-        var calls: [Int] = []
+        let calls = Calls()
         let g = ForwardTests.xor.evaluateGrid(xRange: 0...1, yRange: 0...1, resolution: 600, hiddenResolution: 2) { done, total in
-            #expect(total == 600)
-            calls.append(done)
+            calls.append(done, total)
         }
-        #expect(calls == [109, 218, 327, 436, 545, 600])
+        let seen = calls.values
+        #expect(seen.count == 6 && seen.last == 600 && seen == seen.sorted() && Set(seen).count == 6)
+        #expect(calls.totals == [600])
+        // Each step is a whole band: 109 rows, or the last band's 55.
+        let steps = zip(seen, [0] + seen).map { $0 - $1 }
+        #expect(steps.filter { $0 == 109 }.count == 5 && steps.filter { $0 == 55 }.count == 1)
         #expect(g.values.count == 360_000)
+    }
+
+    /// Progress calls collected across workers (the grid serialises them; the lock only satisfies Sendable).
+    final class Calls: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done: [Int] = [], total: Set<Int> = []
+        func append(_ d: Int, _ t: Int) { lock.lock(); done.append(d); total.insert(t); lock.unlock() }
+        var values: [Int] { lock.lock(); defer { lock.unlock() }; return done }
+        var totals: Set<Int> { lock.lock(); defer { lock.unlock() }; return total }
     }
 
     @Test func cellCentresAndOrientation() {
