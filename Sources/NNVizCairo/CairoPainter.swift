@@ -10,12 +10,17 @@ public struct CairoPainter: Sendable {
     /// `.lines` batches with more segments than this are rasterised directly into PNG pixels instead of being
     /// stroked one by one (vector output always strokes).
     public var fastLineThreshold: Int
+    /// What a canvas over `maxSide` tells the user to change (a report, with no size options, says otherwise).
+    public var oversizeHint: String
     /// Largest canvas side accepted, in output pixels (or px/pt for vector output).
     public static let maxSide = 20_000
+    /// The hint of the figure commands, whose size options set the canvas.
+    public static let sizeOptionsHint = "lower --width, --height or --scale"
 
-    public init(scale: Double = 1, fastLineThreshold: Int = 2_000) {
+    public init(scale: Double = 1, fastLineThreshold: Int = 2_000, oversizeHint: String = CairoPainter.sizeOptionsHint) {
         self.scale = scale
         self.fastLineThreshold = fastLineThreshold
+        self.oversizeHint = oversizeHint
     }
 
     /// Renders `scene` in the format `path`'s extension names and writes it atomically to `path`.
@@ -87,18 +92,19 @@ public struct CairoPainter: Sendable {
         guard scene.width.isFinite, scene.height.isFinite, scene.width > 0, scene.height > 0 else {
             throw CairoError(path: "cairo", message: "canvas size must be positive, not \(scene.width) × \(scene.height)")
         }
-        try CairoPainter.checkSides(width: scene.width, height: scene.height, scale: scale)
+        try CairoPainter.checkSides(width: scene.width, height: scene.height, scale: scale, hint: oversizeHint)
         return (Int((scene.width * scale).rounded(.up)), Int((scene.height * scale).rounded(.up)))
     }
 
     /// Refuses, before anything is allocated, a canvas of `width × height` at `scale` beyond `maxSide` device
     /// units a side; a side still unknown (`nil`, e.g. only `--width` given) shows as `auto`. Errors name `cairo`
-    /// until the caller relabels them with the file.
-    public static func checkSides(width: Double?, height: Double?, scale: Double) throws(CairoError) {
+    /// until the caller relabels them with the file; `hint` says what to change.
+    public static func checkSides(width: Double?, height: Double?, scale: Double,
+                                  hint: String = sizeOptionsHint) throws(CairoError) {
         let w = width.map { ($0 * scale).rounded(.up) }, h = height.map { ($0 * scale).rounded(.up) }
         let limit = Double(maxSide)
         guard (w ?? 0) > limit || (h ?? 0) > limit else { return }
         func side(_ v: Double?) -> String { v.map { $0 < 1e15 ? String(Int($0)) : String($0) } ?? "auto" }
-        throw CairoError(path: "cairo", message: "canvas \(side(w)) × \(side(h)) exceeds the limit of \(maxSide) pixels a side; lower --width, --height or --scale")
+        throw CairoError(path: "cairo", message: "canvas \(side(w)) × \(side(h)) exceeds the limit of \(maxSide) pixels a side; \(hint)")
     }
 }

@@ -44,8 +44,8 @@ public struct GridField: Sendable {
 extension Network {
     /// Evaluates the network on `resolution × resolution` cell centres over `xRange × yRange` of inputs
     /// `axes`, the other inputs fixed at `slice` (default 0). Bands of grid rows go through `evaluateOutputs`
-    /// (tiled, on every core, no allocation per sample), so memory stays at the output field (4 bytes per cell,
-    /// 5 with several outputs) plus one band and the hidden fields at `hiddenResolution` (≤ 200 by default).
+    /// (the bands spread over the cores, no allocation per sample), so memory stays at the output field (4 bytes per cell,
+    /// 5 with several outputs) plus one band per core and the hidden fields at `hiddenResolution` (≤ 200 by default).
     /// Values equal `forward` on the same points exactly. `hiddenResolution: 0` skips the hidden fields (a figure
     /// without neuron thumbnails). `progress(done, total)` is called as bands of rows of the main grid finish (for a progress
     /// bar): `done` grows to `total`, possibly from several workers, one call at a time.

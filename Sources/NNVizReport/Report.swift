@@ -32,7 +32,8 @@ public struct Report: Sendable {
         let trace = try input.batch.map { b throws(NNVizError) in try net.forward(b, source: input.batchSource ?? "batch") }
         let measurer = CairoTextMeasurer()
         let folder = try StagedFolder(destination: destination)
-        let painter = CairoPainter(scale: scale)
+        // A report has no --width or --height: its figures grow with the samples.
+        let painter = CairoPainter(scale: scale, oversizeHint: "give fewer samples or a lower --scale")
         let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
         for figure in figures {
             for format in formats {
@@ -41,9 +42,7 @@ public struct Report: Sendable {
                 do {
                     bytes = try painter.render(figure.scene, format: format, name: destination + "/" + name)
                 } catch {
-                    // A report has no --width or --height: its figures grow with the samples.
-                    throw NNVizError(error.path, "", error.message.replacingOccurrences(
-                        of: "lower --width, --height or --scale", with: "give fewer samples or a lower --scale"))
+                    throw NNVizError(error.path, "", error.message)
                 }
                 try folder.write(bytes, name: name)
             }

@@ -89,11 +89,11 @@ struct RegionsCommand: ParsableCommand {
             point[axes.0] = px
             point[axes.1] = py
             do {
-                _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions")
+                _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions",
+                                    overflowHint: "narrow --x-range and --y-range or lower --slice")
             } catch {
                 let at = "at \(net.inputLabels[axes.0]) = \(px), \(net.inputLabels[axes.1]) = \(py)"
-                throw NNVizError("regions", at, error.message.replacingOccurrences(
-                    of: "the weights or inputs are too large", with: "narrow --x-range and --y-range or lower --slice"))
+                throw NNVizError("regions", at, error.message)
             }
         }
     }
