@@ -16,10 +16,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        // MARK: System — paths as bytes, clean-up of staged files on signals; used by every module that touches files.
+        .target(name: "NNVizSystem"),
+
         // MARK: Engine — pure numerics, specs and loaders; knows nothing of drawing.
         .target(
             name: "NNVizEngine",
             dependencies: [
+                "NNVizSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -38,14 +42,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "NNVizCairo", dependencies: ["CCairo", "CZlibBinding", "NNVizScene"]),
+        .target(name: "NNVizCairo", dependencies: ["CCairo", "CZlibBinding", "NNVizScene", "NNVizSystem"]),
         .target(name: "NNVizRender", dependencies: ["NNVizEngine", "NNVizScene"]),
 
         // MARK: Reports — templates, tables and figures assembled into pages.
         .target(
             name: "NNVizReport",
             dependencies: [
-                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo",
+                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -54,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "nnviz",
             dependencies: [
-                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizReport",
+                "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizReport", "NNVizSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +81,7 @@ let package = Package(
                     dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport"]),
         .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
-        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "NNVizTestSupport", "nnviz"],
+        .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "NNVizSystem", "NNVizTestSupport", "nnviz"],
                     exclude: ["Corpus", "README.md"]),
         .testTarget(name: "NNVizReportTests",
                     dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizTestSupport", "nnviz"]),

@@ -1,3 +1,5 @@
+import NNVizSystem
+
 /// A rendering or writing failure; its description is the one stderr line `error: <path>: <what>`.
 public struct CairoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The output file (or a label such as `scene.png` when rendering to memory).
@@ -10,7 +12,7 @@ public struct CairoError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "error: \(path): \(message)" }
+    public var description: String { "error: \(RawPath.display(path)): \(message)" }
 
     /// The same failure reported against another path.
     func at(_ path: String) -> CairoError { CairoError(path: path, message: message) }

@@ -3,13 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 
 /// Reads whole input files with errors that say what went wrong (missing, a directory, unreadable, too large).
 public enum InputFile {
     /// The bytes of the file at `path`, refusing files over `limit` bytes before reading them.
     public static func read(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; regular files ignore the flag.
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard fd >= 0 else { throw NNVizError(path, "", reason(errno)) }
         defer { close(fd) }
         var st = stat()
@@ -46,7 +47,7 @@ public enum InputFile {
     /// Throws unless `path` is a regular file: a FIFO or device would block or never end.
     public static func requireRegularFile(_ path: String) throws(NNVizError) {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw NNVizError(path, "", reason(errno)) }
+        guard RawPath.withCString(path, { stat($0, &st) }) == 0 else { throw NNVizError(path, "", reason(errno)) }
         try checkRegular(st.st_mode, path)
     }
 
@@ -61,7 +62,7 @@ public enum InputFile {
     /// Whether a regular file or anything else exists at `path`.
     public static func exists(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0
+        return RawPath.withCString(path) { stat($0, &st) } == 0
     }
 
     /// The file name without folders and without its last extension: `specs/net.json` → `net`.

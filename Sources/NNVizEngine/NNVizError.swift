@@ -1,3 +1,5 @@
+import NNVizSystem
+
 /// A user-facing failure: which input, where in it, and what is wrong.
 ///
 /// Its description is the one line nnviz prints on stderr:
@@ -19,7 +21,8 @@ public struct NNVizError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Always a single line: control characters from file names or spec strings (a label holding a newline)
     /// are written as escapes such as `\n`, so one error is one line on stderr.
     public var description: String {
-        let line = location.isEmpty ? "error: \(source): \(message)" : "error: \(source): \(location): \(message)"
+        let file = RawPath.display(source)
+        let line = location.isEmpty ? "error: \(file): \(message)" : "error: \(file): \(location): \(message)"
         guard line.unicodeScalars.contains(where: Self.isControl) else { return line }
         return JSONText.escaping(line) { u in
             switch u {

@@ -1,6 +1,12 @@
 import NNVizCairo
 import NNVizEngine
 import NNVizScene
+import NNVizSystem
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes reports: one folder per network with `index.html`, `report.md`, `report.json` and every figure as PNG and
 /// SVG (PDF on request), built beside the destination and swapped in only when complete.
@@ -10,13 +16,36 @@ public struct Report: Sendable {
     public var formats: [OutputFormat]
     /// Device pixels per CSS pixel of the PNGs (2 keeps them sharp on high-density screens).
     public var scale: Double
+    /// Write into a folder that also holds files nnviz did not write, keeping them (otherwise refused).
+    public var force: Bool
 
-    public init(templates: ReportTemplates, formats: [OutputFormat] = [.png, .svg], scale: Double = 2) {
+    public init(templates: ReportTemplates, formats: [OutputFormat] = [.png, .svg], scale: Double = 2, force: Bool = false) {
         self.templates = templates
+        self.force = force
         var f = formats
         for required in [OutputFormat.svg, .png] where !f.contains(required) { f.insert(required, at: 0) }
         self.formats = OutputFormat.allCases.filter { f.contains($0) }
         self.scale = scale
+    }
+
+    /// The pages every report writes beside its figures.
+    static let pageNames = ["index.html", "report.md", "report.json"]
+
+    /// Every name a report of any network writes, in any format: what a folder from an older nnviz (without a
+    /// manifest) may hold and still count as nnviz's.
+    static let everyName: Set<String> = Set(pageNames + ["diagram", "activations", "weights", "regions"].flatMap { id in
+        OutputFormat.allCases.map { id + "." + $0.rawValue }
+    })
+
+    /// The files the report of `input` writes.
+    public func fileNames(_ input: ReportInput) -> [String] {
+        input.figureIDs.flatMap { id in formats.map { id + "." + $0.rawValue } } + Report.pageNames
+    }
+
+    /// Throws, before any work, when `destination` holds something the report of `input` may not replace (see
+    /// `Ownership`): a file, or a folder with files nnviz did not write (unless `force`, and none is in the way).
+    public func checkDestination(_ input: ReportInput, _ destination: String) throws(NNVizError) {
+        try Ownership(of: destination, ownNames: Report.everyName).check(destination, force: force, writing: fileNames(input))
     }
 
     /// Work units of one report, for progress bars: one per figure and one for the pages.
@@ -31,7 +60,7 @@ public struct Report: Sendable {
         let net = input.network
         let trace = try input.batch.map { b throws(NNVizError) in try net.forward(b, source: input.batchSource ?? "batch") }
         let measurer = CairoTextMeasurer()
-        let folder = try StagedFolder(destination: destination)
+        let folder = try StagedFolder(destination: destination, ownNames: Report.everyName, planned: fileNames(input), force: force)
         // A report has no --width or --height: its figures grow with the samples.
         let painter = CairoPainter(scale: scale, oversizeHint: "give fewer samples or a lower --scale")
         let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
@@ -62,13 +91,35 @@ public struct Report: Sendable {
     }
 
     /// Writes `index.html` into `folder`, linking the reports in its subfolders (atomically: temporary file, rename).
+    /// An `index.html` already there is replaced only if nnviz wrote it (see `checkIndex`).
     public func writeIndex(_ entries: [ReportIndex.Entry], in folder: String) throws(NNVizError) {
         let html = templates.index(ReportIndex(entries: entries, css: templates.css))
-        let path = folder.hasSuffix("/") ? folder + "index.html" : folder + "/index.html"
+        try checkIndex(in: folder)
+        let path = Report.indexPath(folder)
         do {
             try AtomicFile.write(Array(html.utf8), to: path)
+            try AtomicFile.write(Array(StagedFolder.manifest(["index.html"]).utf8), to: Report.join(folder, Report.indexManifest))
         } catch {
             throw NNVizError(error.path, "", error.message)
         }
     }
+
+    /// The marker beside an index of reports that says nnviz wrote it.
+    static let indexManifest = ".nnviz-index"
+
+    /// Throws when `folder/index.html` exists and nnviz did not write it: no `.nnviz-index` beside it lists it, and
+    /// it is not an index from an older nnviz (`<meta name="generator" content="nnviz">`). Never replaced, even
+    /// with `force`.
+    public func checkIndex(in folder: String) throws(NNVizError) {
+        let path = Report.indexPath(folder)
+        guard let kind = FileTree.kind(path) else { return }
+        if kind == S_IFREG {
+            if Ownership.manifest(in: folder, name: Report.indexManifest)?.contains("index.html") == true { return }
+            if let text = try? InputFile.text(path, limit: 16 << 20), text.contains("<meta name=\"generator\" content=\"nnviz\">") { return }
+        }
+        throw NNVizError(path, "", "was not written by nnviz and is never replaced; choose another -o for several networks")
+    }
+
+    static func join(_ folder: String, _ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }
+    static func indexPath(_ folder: String) -> String { join(folder, "index.html") }
 }

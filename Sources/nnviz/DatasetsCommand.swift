@@ -23,6 +23,7 @@ struct DatasetsCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try PathArgument.require(output, "-o")
         guard (0...Int(UInt32.max)).contains(seed) else { throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)") }
         if name == nil && output != nil { throw ValidationError("-o needs a dataset NAME") }
     }

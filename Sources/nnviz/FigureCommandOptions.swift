@@ -29,6 +29,7 @@ struct FigureCommandOptions: ParsableArguments {
     var font: String = "DejaVu Sans"
 
     func validate() throws {
+        try PathArgument.require(output, "-o")
         for (name, v) in [("--width", width), ("--height", height)] {
             if let v, !(v.isFinite && v >= 50 && v <= 20_000) {
                 throw ValidationError("\(name) must be between 50 and 20000, got \(v)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNVizSystem
 
 /// The `nnviz` command: figures and reports from a small neural network and a batch of samples.
 @main
@@ -13,7 +14,8 @@ struct NNViz: ParsableCommand {
     /// Runs the command line, reporting every failure as one `error: …` line on stderr (see `CommandError`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            SignalCleanup.install()
+            var command = try parseAsRoot(Array(RawPath.arguments().dropFirst()))
             try command.run()
         } catch {
             CommandError.exit(for: error, root: self)

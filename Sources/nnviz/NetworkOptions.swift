@@ -14,6 +14,7 @@ struct NetworkOptions: ParsableArguments {
     var maxParameters: Int = LoadLimits().maxParameters
 
     func validate() throws {
+        try PathArgument.require(net, "NET")
         guard maxParameters >= 1 else {
             throw ValidationError("--max-parameters must be at least 1, got \(maxParameters)")
         }

@@ -49,6 +49,7 @@ struct RegionsCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        try PathArgument.require(data, "--data")
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         if let resolution, resolution < 2 { throw ValidationError("--resolution must be at least 2, got \(resolution)") }
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }

@@ -53,8 +53,15 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "No progress bar and no summary lines.")
     var quiet = false
 
+    @Flag(help: "Write into a report folder that also holds files nnviz did not write: nnviz's files are replaced, the others kept.")
+    var force = false
+
     func validate() throws {
         guard !nets.isEmpty else { throw ValidationError("give at least one network") }
+        for net in nets { try PathArgument.require(net, "NET") }
+        try PathArgument.require(output, "-o")
+        try PathArgument.require(data, "--data")
+        try PathArgument.require(templates, "--templates")
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
@@ -73,18 +80,19 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             let report = Report(templates: try templates.map { d throws(NNVizError) in try ReportTemplates.load(directory: d) } ?? ReportTemplates.defaults(),
-                                formats: try parsedFormats(), scale: scale)
+                                formats: try parsedFormats(), scale: scale, force: force)
             let inputs = try loadInputs()
             let folders = ReportName.folders(for: inputs.map(\.network.name))
-            let base = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
-            // The -o folder and those of its parents that do not exist yet, deepest first: removed again (when still
-            // empty) if the run fails, so a failed first report leaves nothing behind.
-            var missing: [String] = []
-            var folder = base
-            while !folder.isEmpty && folder != "." && folder != "/" && !FileManager.default.fileExists(atPath: folder) {
-                missing.append(folder)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
+            var trimmed = output
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            let base = trimmed
+            // Every destination is checked before any work, so a folder of someone else's files stops the run
+            // before a single report is written.
+            for (i, input) in inputs.enumerated() { try report.checkDestination(input, base + "/" + folders[i]) }
+            if inputs.count > 1 { try report.checkIndex(in: base) }
+            // The -o folder and those of its parents that do not exist yet: created here and removed again (when
+            // still empty) if the run fails or is interrupted, so a failed first report leaves nothing behind.
+            let created = try OutputFolders(base)
             let progress = ProgressBar(total: inputs.map(Report.steps).reduce(0, +), unit: "steps", quiet: quiet)
             let results = Results(count: inputs.count)
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
@@ -101,12 +109,15 @@ struct ReportCommand: ParsableCommand {
                 switch r {
                 case .success(let page): entries.append(ReportIndex.Entry(page: page, folder: folders[i]))
                 case .failure(let e):
-                    for f in missing { _ = rmdir(f) }
+                    created.remove()
                     throw e
                 case nil: throw NNVizError(inputs[i].source, "", "report was not written")
                 }
             }
-            if inputs.count > 1 { try report.writeIndex(entries, in: base) }
+            if inputs.count > 1 {
+                do throws(NNVizError) { try report.writeIndex(entries, in: base) } catch { created.remove(); throw error }
+            }
+            created.keep()
             if !quiet {
                 for f in folders { print("wrote \(base)/\(f)/index.html") }
                 if inputs.count > 1 { print("wrote \(base)/index.html") }

@@ -23,6 +23,7 @@ struct SampleOptions: ParsableArguments {
     var isEmpty: Bool { samples.isEmpty && batch == nil && random == nil }
 
     func validate() throws {
+        try PathArgument.require(batch, "--batch")
         let given = [!samples.isEmpty, batch != nil, random != nil].filter { $0 }.count
         if given > 1 { throw ValidationError("give only one of --sample, --batch and --random") }
         if seed != nil && random == nil { throw ValidationError("--seed applies only to --random") }

@@ -12,7 +12,7 @@ import NNVizTestSupport
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         #expect(r.stdout == ["xor", "iris", "tiny-net"].map { "wrote \(tmp.path)/out/\($0)/index.html\n" }.joined()
                 + "wrote \(tmp.path)/out/index.html\n")
-        #expect(tmp.list("out") == ["index.html", "iris", "tiny-net", "xor"])
+        #expect(tmp.list("out") == [".nnviz-index", "index.html", "iris", "tiny-net", "xor"])
         let index = try tmp.text("out/index.html")
         for name in ["xor", "iris", "tiny-net"] {
             #expect(index.contains("<a href=\"\(name)/index.html\">"))

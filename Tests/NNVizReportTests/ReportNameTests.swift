@@ -48,7 +48,7 @@ import NNVizEngine
         let second = try StagedFolder(destination: dest)
         try second.write("two", name: "report.md")
         try second.commit()
-        #expect(listing(dest) == ["report.md"])
+        #expect(listing(dest) == [".nnviz-report", "report.md"])
         #expect(listing(root + "/out") == ["xor"])
     }
 

@@ -63,11 +63,13 @@ import NNVizEngine
         let page = try report.write(input, to: tmp.path + "/out/" + name)
         let trace = try net.forward(try #require(input.batch))
 
-        // Files: exactly the pages and every figure in PNG and SVG; nothing else, no staging folder left.
+        // Files: exactly the pages, every figure in PNG and SVG and the manifest of them; nothing else, no staging
+        // folder left.
         let ids = input.figureIDs
         #expect(ids == (net.inputCount == 2 ? ["diagram", "activations", "weights", "regions"] : ["diagram", "activations", "weights"]))
         let expectedFiles = (ids.flatMap { [$0 + ".png", $0 + ".svg"] } + ["index.html", "report.md", "report.json"]).sorted()
-        #expect(tmp.list("out/" + name) == expectedFiles)
+        #expect(tmp.list("out/" + name) == [".nnviz-report"] + expectedFiles)
+        #expect(try tmp.text("out/\(name)/.nnviz-report") == (["nnviz report"] + expectedFiles).joined(separator: "\n") + "\n")
         #expect(tmp.list("out") == [name])
 
         let html = try tmp.text("out/\(name)/index.html")
@@ -185,7 +187,7 @@ import NNVizEngine
         let xor = try NetworkResolver.resolve("xor")
         try report.write(ReportInput(network: xor, source: "xor"), to: tmp.path + "/xor")
         let before = tmp.snapshot()
-        #expect(before.keys.contains("xor/index.html") && before.count == 9)
+        #expect(before.keys.contains("xor/index.html") && before.count == 10)
         var calls = 0
         let busy = ReportInput(network: xor, source: "xor", batch: Matrix([[1, 0]]), batchSource: "--sample")
         #expect(throws: NNVizError("xor", "", "cancelled")) {
@@ -209,7 +211,7 @@ import NNVizEngine
         try report.write(input, to: tmp.path + "/a/xor")
         try report.write(input, to: tmp.path + "/b/xor")
         let a = tmp.snapshot().filter { $0.key.hasPrefix("a/") }, b = tmp.snapshot().filter { $0.key.hasPrefix("b/") }
-        #expect(a.count == 11)
+        #expect(a.count == 12)
         for (key, data) in a { #expect(b["b/" + key.dropFirst(2)] == data, "\(key) differs between runs") }
     }
 }
