@@ -239,6 +239,36 @@ def main():
     write("npz/corrupt-deflate.npz", bytes(corrupt))
     write("npz/good.npz", npz(good_members()))
     datasets_and_templates()
+    line_breaks_and_escapes()
+
+
+def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):
+    """Billion laughs: nine levels of ten aliases each (10^10 nodes once expanded), lines ended by `br`."""
+    return br.join([first] + [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcdefghi", "bcdefghij")]
+                   + ["layers: *j", ""])
+
+
+def line_breaks_and_escapes():
+    """Aliases behind the line breaks YAML counts besides LF (CR, NEL, U+2028, U+2029): a textual scan that
+    missed them took everything after a `#` comment or a `|` block for the comment or block, and let the aliases
+    through. And surrogate escapes: lone ones are refused with their place (pairs load; see SurrogateTests)."""
+    write("spec/alias-cr-comment.yaml", laughs("\r", "# built by hand\ra: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-nel-comment.yaml", laughs("\u0085", "# built by hand\u0085a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-ls-comment.yaml", laughs("\u2028", "# built by hand\u2028a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-ps-comment.yaml", laughs("\u2029", "# built by hand\u2029a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-crlf-comment.yaml", laughs("\r\n", "# built by hand\r\na: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-cr-block.yaml", laughs("\r", "note: |\r  * a bullet\ra: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-nel-block.yaml", laughs("\u0085", "note: >\u0085  folded\u0085a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    # A batch and a dataset are read as JSON or YAML too (a .json file holding YAML).
+    write("batch/alias-cr-comment.json", "# samples\r- &a [0, 1]\r" + "".join(
+        f"- &{c} [{', '.join(['*' + p] * 10)}]\r" for p, c in zip("abcdefgh", "bcdefghi")))
+    write("data/alias-ls-comment.json", laughs("\u2028", "# points\u2028a: &a [[0, 0], [1, 1]]"))
+    write("spec/surrogate-lone-high.json",
+          '{"name": "net \\ud83d", "layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}]}')
+    write("spec/surrogate-lone-low.yaml",
+          'layers:\n  - activation: relu\n    weights: [[1]]\n    bias: [0]\nname: "net \\uDE00 x"\n')
+    write("spec/surrogate-reversed.json",
+          '{"name": "\\ude00\\ud83d", "layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}]}')
 
 
 def datasets_and_templates():
