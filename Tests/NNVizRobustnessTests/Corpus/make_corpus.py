@@ -240,6 +240,7 @@ def main():
     write("npz/good.npz", npz(good_members()))
     datasets_and_templates()
     line_breaks_and_escapes()
+    zip_directories()
 
 
 def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):
@@ -306,6 +307,41 @@ def datasets_and_templates():
     write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
     write("templates/none/README.txt", "no templates here\n")
     write("templates/not-a-folder.mustache", "{{name}}\n")
+
+
+def raw_zip(members):
+    """A zip from (name, payload, method, crc, declared size) tuples, written byte by byte: the directory says what
+    `declared` says, whatever the payload really inflates to."""
+    local, central = b"", b""
+    for name, payload, method, crc, declared in members:
+        n = name.encode()
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0, crc, len(payload), declared,
+                               len(n), 0, 0, 0, 0, 0, len(local)) + n
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, crc, len(payload), declared,
+                             len(n), 0) + n + payload
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(local), 0)
+    return local + central + end
+
+
+def zip_directories():
+    """Archives refused from their directory alone, before any member is inflated."""
+    # Six members of 392 MB each: every one under the per-member limit (400004096), 2.35 GB together. Each payload is
+    # a real deflate stream of 1 MiB of zeros, so inflating any of them would fail only after the work.
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    zeros = comp.compress(b"\x00" * (1 << 20)) + comp.flush()
+    crc = zlib.crc32(b"\x00" * (1 << 20))
+    six = [(f"{k}.npy", zeros, 8, crc, 392_000_000) for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    write("npz/bomb-total.npz", raw_zip(six))
+    # 2001 empty members: more than a weight and a bias for each of 1000 layers.
+    write("npz/too-many-members.npz", raw_zip([(f"W{k}.npy", b"", 0, 0, 0) for k in range(1, 2002)]))
+    # A stray member listed after a damaged one: refused by name before the damaged one is inflated.
+    write("npz/stray-after-damaged.npz", raw_zip([("W1.npy", b"\xff" * 64, 8, 0, 128)] + good_members_raw()[1:]
+                                               + [("notes.npy", b"", 0, 0, 0)]))
+    write("npz/duplicate-member.npz", raw_zip(good_members_raw() + good_members_raw()[:1]))
+
+
+def good_members_raw():
+    return [(name, data, 0, zlib.crc32(data), len(data)) for name, data in good_members()]
 
 
 def zip_bomb(size, claimed):
