@@ -241,6 +241,7 @@ def main():
     datasets_and_templates()
     line_breaks_and_escapes()
     zip_directories()
+    csv_separators()
 
 
 def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):
@@ -307,6 +308,16 @@ def datasets_and_templates():
     write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
     write("templates/none/README.txt", "no templates here\n")
     write("templates/not-a-folder.mustache", "{{name}}\n")
+
+
+def csv_separators():
+    """CSV rows ended by a lone CR (old Mac files) are rows; tabs and semicolons are named as the wrong separator."""
+    write("batch/cr-only.csv", "x1,x2\r0,1\r1,abc\r")
+    write("batch/tabs.csv", "x1\tx2\n0\t1\n1\t0\n")
+    write("batch/semicolons-only.csv", "x1;x2\n0;1\n")
+    write("data/cr-only.csv", "x1,x2,label\r0,0,0\r1,1,7\r")
+    write("data/tabs.csv", "0\t0\t1\n1\t1\t0\n")
+    write("data/semicolons.csv", "x1;x2;label\n0,5;0,5;1\n")
 
 
 def raw_zip(members):
