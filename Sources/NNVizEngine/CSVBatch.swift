@@ -1,4 +1,5 @@
-/// Reads a CSV batch: numbers only, comma-separated, with an optional header row of names.
+/// Reads a CSV batch: numbers only, comma-separated, with an optional header row of names; rows end at LF, CRLF or
+/// a lone CR. Tabs or semicolons between values are refused as the wrong separator, naming the row.
 ///
 /// The first row is a header when none of its fields is a number; errors name the row and column (1-based, as
 /// a spreadsheet shows them, counting the header row). Rows are cut and numbers read on the UTF-8 bytes; any field
@@ -20,7 +21,7 @@ enum CSVBatch {
     }
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, source: String, limits: LoadLimits) throws(NNVizError) -> Matrix {
-        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var data: [Double] = []
         var cols = -1
         var rows = 0
@@ -32,15 +33,17 @@ enum CSVBatch {
             var end = start
             var fieldCount = 1
             var blank = true
-            while end < b.count && b[end] != newline {
+            // Rows end at LF, CRLF or a lone CR (old Mac files), as spreadsheets read them.
+            while end < b.count && b[end] != newline && b[end] != cr {
                 if b[end] == comma { fieldCount += 1 }
                 if blank && !isSpace(b[end]) { blank = false }
                 end += 1
             }
             lineNumber += 1
-            defer { start = end + 1 }
+            defer { start = end < b.count && b[end] == cr && end + 1 < b.count && b[end + 1] == newline ? end + 2 : end + 1 }
             if blank { continue }
             if rows == 0 && headerRow == 0 && cols < 0 {
+                if fieldCount == 1, let e = separatorError(b, start..<end, source: source, row: lineNumber) { throw e }
                 let fields = text(b, start..<end).utf8.split(separator: comma, omittingEmptySubsequences: false).map(Substring.init)
                 let numeric = fields.contains { f in
                     let t = f.trimmingWhitespace
@@ -54,6 +57,7 @@ enum CSVBatch {
             }
             if cols < 0 { cols = fieldCount; firstRow = lineNumber }
             guard fieldCount == cols else {
+                if fieldCount == 1, let e = separatorError(b, start..<end, source: source, row: lineNumber) { throw e }
                 let first = headerRow > 0 ? "the header (row \(headerRow))" : "row \(firstRow)"
                 throw NNVizError(source, "row \(lineNumber)", "has \(fieldCount) values but \(first) has \(cols)")
             }
@@ -70,6 +74,7 @@ enum CSVBatch {
                 if let v = DecimalText.fastValue(UnsafeBufferPointer(rebasing: b[lo..<hi])) {
                     data.append(v)
                 } else {
+                    if let e = separatorError(b, lo..<hi, commas: cols > 1, source: source, row: lineNumber) { throw e }
                     data.append(try SampleLoader.number(text(b, f..<e), source: source, location: "row \(lineNumber), column \(j + 1)"))
                 }
                 f = e + 1
@@ -78,5 +83,27 @@ enum CSVBatch {
         }
         guard rows > 0 else { throw NNVizError(source, "", "holds no samples") }
         return Matrix(rows: rows, cols: cols, data: data)
+    }
+
+    /// The error for text (a row without commas, or one field; `commas` when the row has them) that holds tabs or
+    /// semicolons between values: a tab-separated file, or a spreadsheet's export for a locale with decimal commas
+    /// (`0,5;1,0`). Nil when it holds neither.
+    static func separatorError(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, commas: Bool = false, source: String,
+                                row: Int) -> NNVizError? {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi && isSpace(b[lo]) { lo += 1 }
+        while hi > lo && isSpace(b[hi - 1]) { hi -= 1 }
+        let field = UnsafeBufferPointer(rebasing: b[lo..<hi])
+        if field.contains(UInt8(ascii: "\t")) {
+            return NNVizError(source, "row \(row)", "values are separated by tabs; nnviz reads comma-separated values "
+                              + "(save as CSV or replace the tabs with commas)")
+        }
+        guard field.contains(UInt8(ascii: ";")) else { return nil }
+        if commas {
+            return NNVizError(source, "row \(row)", "values are separated by semicolons, with decimal commas; nnviz reads "
+                              + "comma-separated values with decimal points (write 0.5, not 0,5)")
+        }
+        return NNVizError(source, "row \(row)", "values are separated by semicolons; nnviz reads comma-separated values "
+                          + "(save as CSV or replace the semicolons with commas)")
     }
 }

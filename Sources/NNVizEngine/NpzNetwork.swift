@@ -3,7 +3,8 @@ import ZIPFoundation
 
 /// Reads a network from a NumPy `.npz` archive written by `np.savez(path, W1=…, b1=…, W2=…, b2=…)`.
 ///
-/// Members may be stored or deflated; a member claiming an absurd uncompressed size is refused before extraction.
+/// Members may be stored or deflated; an archive whose directory lists too many members, a stray name, or members
+/// claiming too much uncompressed (alone or together) is refused before anything is extracted.
 public enum NpzNetwork {
     /// The network in the archive at `path`; `activations` (one per layer) default to relu for hidden layers
     /// and sigmoid (one output) or softmax (several) for the last.
@@ -15,10 +16,7 @@ public enum NpzNetwork {
         guard layerCount > 0 else {
             throw NNVizError(path, "", "has no W1.npy; expected arrays W1, b1, W2, b2, … as np.savez writes them")
         }
-        let expected = Set((1...layerCount).flatMap { ["W\($0)", "b\($0)"] })
-        for name in arrays.keys.sorted() where !expected.contains(name) {
-            throw NNVizError(path, "\(name).npy", "unexpected member; expected W1, b1, … W\(layerCount), b\(layerCount)")
-        }
+        // Member names (no strays, no gaps) were checked from the directory in `members`.
         if let activations, activations.count != layerCount {
             throw NNVizError("--activations", "", "has \(activations.count) names but \(path) has \(layerCount) layers")
         }
@@ -54,7 +52,10 @@ public enum NpzNetwork {
         throw NNVizError(path, "\(member)\(index)", "is not a finite number (\(a.values[i]))")
     }
 
-    /// Every `.npy` member, keyed by name without extension.
+    /// Every `.npy` member, keyed by name without extension. The archive's directory is checked whole before any
+    /// member is inflated (`directory`): the member count, every name (`W<k>.npy`, `b<k>.npy` of layers 1…n, each
+    /// at most once), each declared size and their sum — so neither a stray member nor six members of 392 MB each
+    /// are inflated before the refusal. A missing bias is reported later, with the layer's shapes.
     static func members(path: String, limits: LoadLimits) throws(NNVizError) -> [String: NpyArray] {
         try InputFile.requireRegularFile(path)
         let archive: Archive
@@ -63,20 +64,17 @@ public enum NpzNetwork {
         } catch {
             throw NNVizError(path, "", "is not a readable .npz (zip) archive")
         }
-        let maxBytes = limits.maxParameters * 8 + 4096
+        let entries = try directory(of: archive, path: path, limits: limits)
         var out: [String: NpyArray] = [:]
-        for entry in archive where entry.type == .file {
+        for entry in entries {
             let member = entry.path
-            guard member.hasSuffix(".npy") else {
-                throw NNVizError(path, member, "unexpected member; an .npz holds .npy arrays")
-            }
-            guard entry.uncompressedSize <= UInt64(maxBytes) else {
-                throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than the limit of \(maxBytes)")
-            }
             // Inflate no further than the entry claims: a deflate stream that outgrows its declared size is a bomb.
-            let ceiling = Int(entry.uncompressedSize)
+            guard let ceiling = Int(exactly: entry.uncompressedSize) else {
+                throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than this machine can address")
+            }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(ceiling)
+            // The declared size is a ceiling, not a promise: reserve at most 64 MiB up front and grow as data comes.
+            bytes.reserveCapacity(min(ceiling, 1 << 26))
             let checksum: CRC32
             do {
                 checksum = try archive.extract(entry) { chunk in
@@ -94,5 +92,66 @@ public enum NpzNetwork {
             out[name] = try NpyArray.parse(bytes, source: path, location: member, maxValues: limits.maxParameters)
         }
         return out
+    }
+
+    /// Most members an archive may list: a weight and a bias per layer, for at most `maxLayers` layers.
+    static func maxMembers(_ limits: LoadLimits) -> Int { 2 * limits.maxLayers }
+
+    /// Most bytes one member may declare: 8 per parameter (float64) plus 4 KiB of `.npy` header.
+    static func maxMemberBytes(_ limits: LoadLimits) -> UInt64 { saturating(limits.maxParameters, times: 8, plus: 4096) }
+
+    /// Most bytes all `count` members may declare together: 8 per parameter plus 4 KiB of header per member.
+    static func totalLimit(_ limits: LoadLimits, members count: Int) -> UInt64 {
+        saturating(limits.maxParameters, times: 8, plus: UInt64(count) * 4096)
+    }
+
+    /// `a × k + c`, or `UInt64.max` when that overflows (`--max-parameters` takes any positive Int).
+    static func saturating(_ a: Int, times k: UInt64, plus c: UInt64) -> UInt64 {
+        let (p, o1) = UInt64(max(a, 0)).multipliedReportingOverflow(by: k)
+        let (s, o2) = p.addingReportingOverflow(c)
+        return o1 || o2 ? .max : s
+    }
+
+    /// The archive's file entries, in order, after checking names, count and declared sizes from its directory alone.
+    static func directory(of archive: Archive, path: String, limits: LoadLimits) throws(NNVizError) -> [Entry] {
+        let maxMembers = maxMembers(limits), maxBytes = maxMemberBytes(limits)
+        var entries: [Entry] = []
+        var names = Set<String>()
+        var total: UInt64 = 0, listed = 0
+        for entry in archive {
+            listed += 1
+            guard listed <= maxMembers else {
+                throw NNVizError(path, "", "lists more than \(maxMembers) members, the limit (a weight and a bias for each of at most \(limits.maxLayers) layers)")
+            }
+            guard entry.type != .directory else { continue }
+            let member = entry.path
+            guard entry.type == .file, member.hasSuffix(".npy") else {
+                throw NNVizError(path, member, "unexpected member; an .npz holds .npy arrays")
+            }
+            guard names.insert(String(member.dropLast(4))).inserted else {
+                throw NNVizError(path, member, "appears twice in the archive")
+            }
+            guard entry.uncompressedSize <= maxBytes else {
+                throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than the limit of \(maxBytes)")
+            }
+            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            total = overflow ? .max : sum
+            entries.append(entry)
+        }
+        let limit = totalLimit(limits, members: entries.count)
+        guard total <= limit else {
+            throw NNVizError(path, "", "its \(entries.count) members claim \(total) bytes uncompressed in total, more than the limit of "
+                             + "\(limit) (8 bytes per parameter of --max-parameters plus 4 KiB per member)")
+        }
+        var layerCount = 0
+        while names.contains("W\(layerCount + 1)") && layerCount < limits.maxLayers { layerCount += 1 }
+        guard layerCount > 0 else {
+            throw NNVizError(path, "", "has no W1.npy; expected arrays W1, b1, W2, b2, … as np.savez writes them")
+        }
+        let expected = Set((1...layerCount).flatMap { ["W\($0)", "b\($0)"] })
+        for name in names.sorted() where !expected.contains(name) {
+            throw NNVizError(path, "\(name).npy", "unexpected member; expected W1, b1, … W\(layerCount), b\(layerCount)")
+        }
+        return entries
     }
 }

@@ -11,18 +11,20 @@ enum SpecDocument {
 
     /// The root node of `text`, named `source` in errors.
     static func parse(_ text: String, source: String) throws(NNVizError) -> SpecNode {
-        try YAMLAliasCheck.check(text, source: source)
+        // The fast path never accepts an alias (a `*` outside a string) and decodes surrogate pairs itself.
         if let root = StrictJSON.parse(text) { return SpecNode(node: root, path: "", source: source) }
         return try yaml(text, source: source)
     }
 
-    /// The root node of `text` as the YAML parser reads it.
+    /// The root node of `text` as the YAML parser reads it, after `YAMLAliasCheck` has refused aliases and lone
+    /// surrogate escapes on the parser's events and rewritten escaped surrogate pairs.
     static func yaml(_ text: String, source: String) throws(NNVizError) -> SpecNode {
+        let prepared = try YAMLAliasCheck.prepare(text, source: source)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: prepared.text, .basic)
         } catch let e as YamlError {
-            throw convert(e, source: source)
+            throw convert(e, source: source, prepared: prepared)
         } catch {
             throw NNVizError(source, "", "cannot be parsed (\(error))")
         }
@@ -30,8 +32,10 @@ enum SpecDocument {
         return SpecNode(node: SpecValue(root), path: "", source: source)
     }
 
-    static func convert(_ e: YamlError, source: String) -> NNVizError {
-        func at(_ m: Mark) -> String { "line \(m.line), column \(m.column)" }
+    static func convert(_ e: YamlError, source: String, prepared: YAMLAliasCheck.Prepared? = nil) -> NNVizError {
+        func at(_ m: Mark) -> String {
+            "line \(m.line), column \(prepared?.originalColumn(line: m.line, column: m.column) ?? m.column)"
+        }
         switch e {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):

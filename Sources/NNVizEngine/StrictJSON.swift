@@ -3,7 +3,7 @@
 ///
 /// Gives up on: any syntax error, a duplicate key, nesting deeper than `maxDepth`, a root that is not an array or
 /// object, a tab outside the root, text YAML reads differently (C1 controls, DEL, U+2028/9, U+FEFF, U+FFFE/F in
-/// strings), surrogate and U+FEFF escapes, and a key whose `:` is on another line or more than 1000 bytes after it (YAML's
+/// strings), lone surrogate and U+FEFF escapes, and a key whose `:` is on another line or more than 1000 bytes after it (YAML's
 /// simple-key rules). So every error message still comes from the YAML path.
 struct StrictJSON {
     /// Deeper documents go to the YAML parser, which refuses nesting beyond `SpecDocument.maxNesting`; this cap
@@ -213,8 +213,18 @@ struct StrictJSON {
                 v = v << 4 | h
             }
             i += 4
-            // libyaml refuses surrogates, even paired ones, so those go to it for its message; Yams drops a
-            // U+FEFF that starts a string.
+            // A surrogate pair (`\ud83d\ude00`, as json.dump writes 😀) is one character; a lone surrogate goes to
+            // the YAML path, which refuses it with its place. Yams drops a U+FEFF that starts a string.
+            if (0xD800...0xDBFF).contains(v), i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                var w: UInt32 = 0
+                for k in i + 2..<i + 6 {
+                    guard let h = hexValue(b[k]) else { return false }
+                    w = w << 4 | h
+                }
+                guard (0xDC00...0xDFFF).contains(w) else { return false }
+                i += 6
+                v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00)
+            }
             guard v != 0xFEFF, let scalar = Unicode.Scalar(v) else { return false }
             out.append(contentsOf: scalar.utf8)
         default:

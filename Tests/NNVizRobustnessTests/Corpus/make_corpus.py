@@ -239,6 +239,38 @@ def main():
     write("npz/corrupt-deflate.npz", bytes(corrupt))
     write("npz/good.npz", npz(good_members()))
     datasets_and_templates()
+    line_breaks_and_escapes()
+    zip_directories()
+    csv_separators()
+
+
+def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):
+    """Billion laughs: nine levels of ten aliases each (10^10 nodes once expanded), lines ended by `br`."""
+    return br.join([first] + [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcdefghi", "bcdefghij")]
+                   + ["layers: *j", ""])
+
+
+def line_breaks_and_escapes():
+    """Aliases behind the line breaks YAML counts besides LF (CR, NEL, U+2028, U+2029): a textual scan that
+    missed them took everything after a `#` comment or a `|` block for the comment or block, and let the aliases
+    through. And surrogate escapes: lone ones are refused with their place (pairs load; see SurrogateTests)."""
+    write("spec/alias-cr-comment.yaml", laughs("\r", "# built by hand\ra: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-nel-comment.yaml", laughs("\u0085", "# built by hand\u0085a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-ls-comment.yaml", laughs("\u2028", "# built by hand\u2028a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-ps-comment.yaml", laughs("\u2029", "# built by hand\u2029a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-crlf-comment.yaml", laughs("\r\n", "# built by hand\r\na: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-cr-block.yaml", laughs("\r", "note: |\r  * a bullet\ra: &a [x, x, x, x, x, x, x, x, x, x]"))
+    write("spec/alias-nel-block.yaml", laughs("\u0085", "note: >\u0085  folded\u0085a: &a [x, x, x, x, x, x, x, x, x, x]"))
+    # A batch and a dataset are read as JSON or YAML too (a .json file holding YAML).
+    write("batch/alias-cr-comment.json", "# samples\r- &a [0, 1]\r" + "".join(
+        f"- &{c} [{', '.join(['*' + p] * 10)}]\r" for p, c in zip("abcdefgh", "bcdefghi")))
+    write("data/alias-ls-comment.json", laughs("\u2028", "# points\u2028a: &a [[0, 0], [1, 1]]"))
+    write("spec/surrogate-lone-high.json",
+          '{"name": "net \\ud83d", "layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}]}')
+    write("spec/surrogate-lone-low.yaml",
+          'layers:\n  - activation: relu\n    weights: [[1]]\n    bias: [0]\nname: "net \\uDE00 x"\n')
+    write("spec/surrogate-reversed.json",
+          '{"name": "\\ude00\\ud83d", "layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}]}')
 
 
 def datasets_and_templates():
@@ -276,6 +308,51 @@ def datasets_and_templates():
     write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
     write("templates/none/README.txt", "no templates here\n")
     write("templates/not-a-folder.mustache", "{{name}}\n")
+
+
+def csv_separators():
+    """CSV rows ended by a lone CR (old Mac files) are rows; tabs and semicolons are named as the wrong separator."""
+    write("batch/cr-only.csv", "x1,x2\r0,1\r1,abc\r")
+    write("batch/tabs.csv", "x1\tx2\n0\t1\n1\t0\n")
+    write("batch/semicolons-only.csv", "x1;x2\n0;1\n")
+    write("data/cr-only.csv", "x1,x2,label\r0,0,0\r1,1,7\r")
+    write("data/tabs.csv", "0\t0\t1\n1\t1\t0\n")
+    write("data/semicolons.csv", "x1;x2;label\n0,5;0,5;1\n")
+
+
+def raw_zip(members):
+    """A zip from (name, payload, method, crc, declared size) tuples, written byte by byte: the directory says what
+    `declared` says, whatever the payload really inflates to."""
+    local, central = b"", b""
+    for name, payload, method, crc, declared in members:
+        n = name.encode()
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0, crc, len(payload), declared,
+                               len(n), 0, 0, 0, 0, 0, len(local)) + n
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, crc, len(payload), declared,
+                             len(n), 0) + n + payload
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(local), 0)
+    return local + central + end
+
+
+def zip_directories():
+    """Archives refused from their directory alone, before any member is inflated."""
+    # Six members of 392 MB each: every one under the per-member limit (400004096), 2.35 GB together. Each payload is
+    # a real deflate stream of 1 MiB of zeros, so inflating any of them would fail only after the work.
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    zeros = comp.compress(b"\x00" * (1 << 20)) + comp.flush()
+    crc = zlib.crc32(b"\x00" * (1 << 20))
+    six = [(f"{k}.npy", zeros, 8, crc, 392_000_000) for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    write("npz/bomb-total.npz", raw_zip(six))
+    # 2001 empty members: more than a weight and a bias for each of 1000 layers.
+    write("npz/too-many-members.npz", raw_zip([(f"W{k}.npy", b"", 0, 0, 0) for k in range(1, 2002)]))
+    # A stray member listed after a damaged one: refused by name before the damaged one is inflated.
+    write("npz/stray-after-damaged.npz", raw_zip([("W1.npy", b"\xff" * 64, 8, 0, 128)] + good_members_raw()[1:]
+                                               + [("notes.npy", b"", 0, 0, 0)]))
+    write("npz/duplicate-member.npz", raw_zip(good_members_raw() + good_members_raw()[:1]))
+
+
+def good_members_raw():
+    return [(name, data, 0, zlib.crc32(data), len(data)) for name, data in good_members()]
 
 
 def zip_bomb(size, claimed):
