@@ -65,9 +65,10 @@ public enum InputFile {
         return RawPath.withCString(path) { stat($0, &st) } == 0
     }
 
-    /// The file name without folders and without its last extension: `specs/net.json` → `net`.
+    /// The file name without folders and without its last extension: `specs/net.json` → `net` (bytes that are not
+    /// UTF-8 shown as `\xFF`, since the stem names a network in text).
     public static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        let name = RawPath.display(path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NNVizSystem
 import ZIPFoundation
 
 /// Reads a network from a NumPy `.npz` archive written by `np.savez(path, W1=…, b1=…, W2=…, b2=…)`.
@@ -58,9 +59,17 @@ public enum NpzNetwork {
     /// are inflated before the refusal. A missing bias is reported later, with the layer's shapes.
     static func members(path: String, limits: LoadLimits) throws(NNVizError) -> [String: NpyArray] {
         try InputFile.requireRegularFile(path)
+        // A name that is not UTF-8 reaches ZIPFoundation (which opens a URL's UTF-8 path) as an open descriptor's
+        // /dev/fd name. (Its in-memory archives trap on some damaged files, so the file is not read into memory.)
+        var fd: Int32 = -1
+        if path.unicodeScalars.contains(where: RawPath.isRawByte) {
+            fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+            guard fd >= 0 else { throw NNVizError(path, "", InputFile.reason(errno)) }
+        }
+        defer { if fd >= 0 { close(fd) } }
         let archive: Archive
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: fd >= 0 ? "/dev/fd/\(fd)" : path), accessMode: .read)
         } catch {
             throw NNVizError(path, "", "is not a readable .npz (zip) archive")
         }

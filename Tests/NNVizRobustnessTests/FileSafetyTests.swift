@@ -176,6 +176,8 @@ import Testing
         let spec = #"{"name": "n", "layers": [{"weights": [[1]], "bias": [0], "activation": "relu"}]}"#
         let loaded = try Self.shell("printf '%s' '\(spec)' > \"$(printf '\\377.json')\"; exec \"$N\" summary \"$(printf '\\377.json')\"", in: s.url)
         #expect(loaded.status == 0, "\(loaded.stderr)")
+        let npz = try Self.shell("cp '\(NNVizBinary.fixture("net.npz"))' \"$(printf 'n\\377.npz')\"; exec \"$N\" summary \"$(printf 'n\\377.npz')\"", in: s.url)
+        #expect(npz.status == 0 && npz.stdout.contains("n\\xFF"), "\(npz.stderr)")
         let missing = try Self.shell(#"exec "$N" summary "$(printf '\376.json')""#, in: s.url)
         #expect(missing.stderr == "error: \\xFE.json: no such file\n")
     }
