@@ -14,7 +14,7 @@ CPU_FLAGS ?= $(shell [ "$$(uname -m)" = x86_64 ] && for f in avx2 fma bmi2 movbe
 	2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell")
 PYTHON  ?= python3
 
-.PHONY: all deps build release test demo gallery bench fixtures templates clean
+.PHONY: all deps build release test example demo gallery bench fixtures templates clean
 
 all: build
 
@@ -38,6 +38,15 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory example
+
+# The example package (Examples/render-xor) depends on this checkout by path, as an outside package would, and
+# renders XOR through the public API; it must build and write a real PNG.
+example: deps
+	$(SWIFT) build --package-path Examples/render-xor
+	@out=$$(mktemp -d) && cd $$out && $(CURDIR)/Examples/render-xor/.build/debug/render-xor \
+		&& head -c 8 xor-regions.png | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' \
+		&& echo "example: render-xor wrote a PNG" && rm -rf $$out
 
 # The README's first command: a finished report for the XOR network with its truth table overlaid.
 demo: release

@@ -6,14 +6,21 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nnviz", targets: ["nnviz"]),
+        // Everything at once (`import NNVizKit`), or each layer on its own.
+        .library(name: "NNVizKit", targets: ["NNVizKit"]),
         .library(name: "NNVizEngine", targets: ["NNVizEngine"]),
+        .library(name: "NNVizScene", targets: ["NNVizScene"]),
         .library(name: "NNVizRender", targets: ["NNVizRender"]),
+        .library(name: "NNVizCairo", targets: ["NNVizCairo"]),
+        .library(name: "NNVizReport", targets: ["NNVizReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `swift package generate-documentation --target NNVizKit`: the DocC catalog in Sources/NNVizKit.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: System — paths as bytes, clean-up of staged files on signals; used by every module that touches files.
@@ -53,6 +60,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+
+        // MARK: Library umbrella — re-exports the engine, scene, figures, Cairo output and reports.
+        .target(name: "NNVizKit", dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizReport"]),
 
         // MARK: Command line
         .executableTarget(
