@@ -1,27 +1,24 @@
+import NNVizEngine
+
 /// Number labels for figures: locale-independent, fixed decimals, a typographic minus sign (U+2212).
 public enum LabelFormat {
     /// The minus sign used in every figure (U+2212, as wide as a plus).
     public static let minus = "\u{2212}"
 
     /// `v` with exactly `decimals` digits (0…12) after the point, e.g. `fixed(-0.5, 2)` is `−0.50`, for figures and
-    /// report tables alike. Negative zero after rounding prints as `0.00`; non-finite values print as `nan`, `∞`,
-    /// `−∞`; a value past exact digits (|v|·10^decimals ≥ 9·10¹⁵) prints in Swift's shortest form, `1e+16`.
+    /// report tables alike: the digits of `NumberFormat.fixed` (correctly rounded from the binary value, as `printf`
+    /// and NumPy print it: 2.675 → 2.67, 0.125 → 0.12), so a table and a figure never disagree. Negative zero after
+    /// rounding prints as `0.00`; non-finite values print as `nan`, `∞`, `−∞`; a value past exact digits
+    /// (|v|·10^decimals ≥ 9·10¹⁵) prints in Swift's shortest form, `1e+16`.
     public static func fixed(_ v: Double, _ decimals: Int) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "∞" : minus + "∞" }
         let d = Swift.max(0, Swift.min(decimals, 12))
         var p = 1.0
         for _ in 0..<d { p *= 10 }
-        let scaled = (abs(v) * p).rounded()
-        if scaled >= 9.0e15 { return (v < 0 ? minus : "") + abs(v).description }
-        let n = UInt64(scaled), ip = UInt64(p)
-        var s = String(n / ip)
-        if d > 0 {
-            var frac = String(n % ip)
-            while frac.count < d { frac = "0" + frac }
-            s += "." + frac
-        }
-        return (v < 0 && n != 0 ? minus : "") + s
+        if (abs(v) * p).rounded() >= 9.0e15 { return (v < 0 ? minus : "") + abs(v).description }
+        let text = NumberFormat.fixed(v, decimals: d)
+        return text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
     /// Whole numbers with thin grouping for readability: `109184` → `109 184` (U+202F), four digits and fewer as is.

@@ -70,8 +70,15 @@ import NNVizRender
 
     @Test func numbersAreLocaleFreeAndRounded() {
         #expect(LabelFormat.fixed(-0.0004, 3) == "0.000")
-        #expect(LabelFormat.fixed(-1.25, 1) == "\u{2212}1.2" || LabelFormat.fixed(-1.25, 1) == "\u{2212}1.3")
-        #expect(LabelFormat.fixed(2.5, 0) == "3")
+        // The digits printf and NumPy print: correctly rounded from the binary value, exact ties to even.
+        #expect(LabelFormat.fixed(-1.25, 1) == "\u{2212}1.2")
+        #expect(LabelFormat.fixed(2.5, 0) == "2")
+        #expect(LabelFormat.fixed(2.675, 2) == "2.67" && NumberFormat.fixed(2.675, decimals: 2) == "2.67")
+        #expect(LabelFormat.fixed(0.125, 2) == "0.12" && NumberFormat.fixed(0.125, decimals: 2) == "0.12")
+        #expect(LabelFormat.fixed(0.375, 2) == "0.38" && LabelFormat.fixed(1.005, 2) == "1.00")
+        for v in [0.5, 1.5, 2.675, -0.125, 1e-7, 123.456789, 0.1 + 0.2] {
+            for d in 0...6 { #expect(LabelFormat.fixed(v, d).replacingOccurrences(of: "\u{2212}", with: "-") == NumberFormat.fixed(v, decimals: d)) }
+        }
         #expect(LabelFormat.fixed(-2.5e16, 3) == "\u{2212}2.5e+16")
         #expect(ReportNumber.short(0.5000) == "0.5")
         #expect(ReportNumber.short(-2) == "\u{2212}2")
