@@ -61,7 +61,7 @@ struct RegionsCommand: ParsableCommand {
         var out: [Double] = []
         for (i, part) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
             let s = String(part).trimmingCharacters()
-            guard let v = Double(s), v.isFinite else { throw NNVizError(option, "item \(i + 1)", "'\(s)' is not a finite number") }
+            guard let v = DecimalNumber.finite(s) else { throw NNVizError(option, "item \(i + 1)", "'\(s)' is not a finite number") }
             out.append(v)
         }
         return out
@@ -70,7 +70,7 @@ struct RegionsCommand: ParsableCommand {
     /// `a:b` with a < b.
     static func range(_ text: String, option: String) throws(NNVizError) -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingCharacters() }
-        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+        guard parts.count == 2, let a = DecimalNumber.finite(parts[0]), let b = DecimalNumber.finite(parts[1]) else {
             throw NNVizError(option, "", "'\(text)' is not a range a:b of two numbers, e.g. -1:2")
         }
         guard a < b else { throw NNVizError(option, "", "'\(text)' is empty; the start must be below the end") }
