@@ -32,14 +32,18 @@ struct DatasetsCommand: ParsableCommand {
             guard let name else {
                 var t = TextTable(header: ["name", "samples", "description"], align: [.left, .right, .left])
                 for d in BundledDataset.all { t.add([d.name, "\(d.defaultCount)", d.summary]) }
-                print(t.render(), terminator: "")
+                var out = StandardOutput()
+                try out.write(t.render())
+                try out.flush()
                 return
             }
             guard let ds = try Dataset.bundled(name, seed: UInt32(seed)) else {
                 throw NNVizError(name, "", "unknown dataset; datasets: \(BundledDataset.names)")
             }
             guard let output else {
-                print(ds.csv, terminator: "")
+                var out = StandardOutput()
+                try out.write(ds.csv)
+                try out.flush()
                 return
             }
             let text: String

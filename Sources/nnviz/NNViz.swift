@@ -12,6 +12,7 @@ struct NNViz: ParsableCommand {
 
     /// Runs the command line, reporting every failure as one `error: …` line on stderr (see `CommandError`).
     static func main() {
+        StandardOutput.reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -108,8 +108,10 @@ struct ReportCommand: ParsableCommand {
             }
             if inputs.count > 1 { try report.writeIndex(entries, in: base) }
             if !quiet {
-                for f in folders { print("wrote \(base)/\(f)/index.html") }
-                if inputs.count > 1 { print("wrote \(base)/index.html") }
+                var out = StandardOutput()
+                for f in folders { try out.write("wrote \(DisplayText.escaped(base))/\(f)/index.html\n") }
+                if inputs.count > 1 { try out.write("wrote \(DisplayText.escaped(base))/index.html\n") }
+                try out.flush()
             }
         }
     }
