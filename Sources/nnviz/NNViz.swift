@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 
 /// The `nnviz` command: figures and reports from a small neural network and a batch of samples.
@@ -17,7 +22,23 @@ struct NNViz: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            if exitCode(for: error) == .success { printCleanExit(error) }
             CommandError.exit(for: error, root: self)
         }
+    }
+
+    /// Prints help and the version as ArgumentParser would (the text and a newline) but through `StandardOutput`,
+    /// so `nnviz --help > /dev/full` fails like every other command instead of exiting 0 with the text lost.
+    static func printCleanExit(_ error: Error) -> Never {
+        let text = fullMessage(for: error)
+        var out = StandardOutput()
+        do {
+            if !text.isEmpty { try out.write(text + "\n") }
+            try out.flush()
+        } catch {
+            CommandError.printLine(error.description)
+            Glibc.exit(1)
+        }
+        Glibc.exit(0)
     }
 }

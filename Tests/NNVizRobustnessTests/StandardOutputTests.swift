@@ -6,7 +6,8 @@ import NNVizTestSupport
 /// (`>&-`) ends with exit 1 and one line `error: standard output: …`, not exit 0 with the output lost; a reader
 /// that goes away (`| head`) ends it quietly by SIGPIPE.
 @Suite struct StandardOutputTests {
-    /// Commands that print to stdout (the report prints the folders it wrote).
+    /// Commands that print to stdout (the report prints the folders it wrote; help and the version are printed by
+    /// `NNViz.printCleanExit`, not by ArgumentParser's `print`).
     static let printing: [[String]] = [
         ["forward", "iris", "--random", "5000"],
         ["forward", "xor", "--sample", "0,1"],
@@ -17,6 +18,9 @@ import NNVizTestSupport
         ["datasets"],
         ["datasets", "moons"],
         ["report", "xor", "--sample", "0,1", "-o", "./out"],
+        ["--help"],
+        ["forward", "--help"],
+        ["--version"],
     ]
 
     /// Runs `nnviz arguments…` through `sh` with `redirect` applied to the binary only.
@@ -39,6 +43,15 @@ import NNVizTestSupport
         defer { s.remove() }
         let r = try Self.run(args, redirect: ">&-", in: s)
         #expect(r == .init(stdout: "", stderr: "error: standard output: cannot write: Bad file descriptor\n", status: 1), "\(args)")
+    }
+
+    /// Help and the version still print as ArgumentParser printed them: the text, one newline, exit 0.
+    @Test func helpAndVersionStillPrint() throws {
+        let help = try NNVizBinary.run(["forward", "--help"])
+        #expect(help.status == 0 && help.stderr.isEmpty)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Run samples through a network and print every layer's activations.\n"))
+        #expect(help.stdout.hasSuffix("-h, --help              Show help information.\n\n"))
+        #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.1.0\n", stderr: "", status: 0))
     }
 
     /// A figure command prints nothing, so a closed stdout does not matter, and the figure (whose file would
