@@ -41,8 +41,10 @@ struct DatasetsCommand: ParsableCommand {
                 throw NNVizError(name, "", "unknown dataset; datasets: \(BundledDataset.names)")
             }
             guard let output else {
+                // A row at a time: the text of moons:25000000 would be a gigabyte on top of the points.
                 var out = StandardOutput()
-                try out.write(ds.csv)
+                try out.write(ds.csvHeader)
+                for r in 0..<ds.count { try out.write(ds.csvLine(r)) }
                 try out.flush()
                 return
             }

@@ -44,3 +44,13 @@ import Testing
         return e < 0 ? 1 / p : p
     }
 }
+
+/// `datasets NAME` streams its CSV a row at a time; the bytes are those of `Dataset.csv`.
+@Suite struct DatasetStreamingTests {
+    @Test(arguments: ["moons:300", "xor", "spirals:1000"])
+    func streamedCSVEqualsTheWholeText(_ name: String) throws {
+        let r = try NNVizBinary.run(["datasets", name, "--seed", "7"])
+        let expected = try #require(try Dataset.bundled(name, seed: 7)).csv
+        #expect(r == .init(stdout: expected, stderr: "", status: 0))
+    }
+}
