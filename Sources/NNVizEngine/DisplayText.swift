@@ -28,8 +28,8 @@ public enum DisplayText {
         }
     }
 
-    /// `text` for a page (HTML, Markdown): line breaks (`\r\n` as one), tabs and the line and paragraph separators become spaces,
-    /// every other unsafe scalar is dropped.
+    /// `text` for a page (HTML, Markdown): line breaks (`\r\n` as one), tabs and the line and paragraph separators
+    /// become spaces, every other unsafe scalar is dropped.
     public static func stripped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = String.UnicodeScalarView()

@@ -1,6 +1,6 @@
-/// Text as a figure draws and measures it: line breaks (`\r\n` as one), tabs and the line and paragraph separators become spaces;
-/// other control characters (C0, DEL, C1), the bidi controls and NUL (which would end the C string Cairo reads) are
-/// dropped, so a spec name cannot draw control glyphs, reorder a label or cut it short.
+/// Text as a figure draws and measures it: line breaks (`\r\n` as one), tabs and the line and paragraph separators
+/// become spaces; other control characters (C0, DEL, C1), the bidi controls and NUL (which would end the C string
+/// Cairo reads) are dropped, so a spec name cannot draw control glyphs, reorder a label or cut it short.
 ///
 /// The same set of characters as `NNVizEngine.DisplayText.isUnsafe` (a test keeps the two in step).
 public enum DrawableText {
