@@ -77,10 +77,10 @@ final class CairoContext {
         cairo_set_font_size(pointer, font.size)
     }
 
-    /// Advance width of `text` in the current font, user units.
+    /// Advance width of `text` in the current font, user units (of `DrawableText.of(text)`, what `showText` draws).
     func advance(_ text: String) -> Double {
         var e = cairo_text_extents_t()
-        text.withCString { cairo_text_extents(pointer, $0, &e) }
+        DrawableText.of(text).withCString { cairo_text_extents(pointer, $0, &e) }
         return e.x_advance
     }
 
@@ -91,7 +91,8 @@ final class CairoContext {
         return (e.ascent, e.descent)
     }
 
-    func showText(_ text: String) { text.withCString { cairo_show_text(pointer, $0) } }
+    /// Draws `DrawableText.of(text)`: no control glyphs, no bidi overrides, nothing cut at a NUL.
+    func showText(_ text: String) { DrawableText.of(text).withCString { cairo_show_text(pointer, $0) } }
 
     // MARK: Images
 

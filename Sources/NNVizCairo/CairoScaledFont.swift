@@ -33,10 +33,10 @@ final class CairoScaledFont: @unchecked Sendable {
 
     deinit { cairo_scaled_font_destroy(pointer) }
 
-    /// Advance width of `text`.
+    /// Advance width of `text` as the painter draws it (`DrawableText.of(text)`).
     func advance(_ text: String) -> Double {
         var e = cairo_text_extents_t()
-        text.withCString { cairo_scaled_font_text_extents(pointer, $0, &e) }
+        DrawableText.of(text).withCString { cairo_scaled_font_text_extents(pointer, $0, &e) }
         return e.x_advance
     }
 }

@@ -30,11 +30,19 @@ public struct Dataset: Equatable, Sendable {
 
     /// The dataset as CSV: a header `x1,x2,…,label`, then one row per sample in shortest round-trip decimals.
     public var csv: String {
-        var out = (1...max(points.cols, 1)).prefix(points.cols).map { "x\($0)" }.joined(separator: ",") + ",label\n"
-        for r in 0..<points.rows {
-            out += points.row(r).map { $0.description }.joined(separator: ",") + ",\(labels[r])\n"
-        }
+        var out = csvHeader
+        for r in 0..<points.rows { out += csvLine(r) }
         return out
+    }
+
+    /// The CSV's header line (`x1,x2,label`), with its newline.
+    public var csvHeader: String {
+        (1...max(points.cols, 1)).prefix(points.cols).map { "x\($0)" }.joined(separator: ",") + ",label\n"
+    }
+
+    /// Point `r` as a CSV line with its newline, for writers that stream the rows instead of holding `csv` whole.
+    public func csvLine(_ r: Int) -> String {
+        points.row(r).map { $0.description }.joined(separator: ",") + ",\(labels[r])\n"
     }
 
     /// The dataset `argument` names: an existing file (`.csv` or `.json`), else a bundled dataset as `NAME` or

@@ -2,8 +2,9 @@
 ///
 /// Used for `--json` output so the bytes never depend on a dictionary's order, the locale or a formatter.
 public enum JSONText {
-    /// A JSON string literal. Controls, DEL and the line and paragraph separators (U+2028, U+2029, which end a
-    /// line in JavaScript) are escaped, so the text is one line and safe to paste into a script.
+    /// A JSON string literal. Controls (C0, DEL, C1), the line and paragraph separators (U+2028, U+2029, which end
+    /// a line in JavaScript) and the bidi controls are escaped (`DisplayText.isUnsafe`), so the text is one line,
+    /// safe to paste into a script and to print on a terminal.
     public static func string(_ s: String) -> String {
         let body = escaping(s) { u -> String? in
             switch u {
@@ -12,7 +13,7 @@ public enum JSONText {
             case "\n": return "\\n"
             case "\r": return "\\r"
             case "\t": return "\\t"
-            case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+            case _ where DisplayText.isUnsafe(u):
                 let hex = String(u.value, radix: 16)
                 return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: return nil

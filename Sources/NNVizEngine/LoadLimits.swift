@@ -10,7 +10,8 @@ public struct LoadLimits: Sendable, Equatable {
     /// Most layers a network may have (default 1000).
     public var maxLayers: Int
     /// Most values a forward pass over a batch may hold: samples × (inputs + z and activation of every neuron),
-    /// default 100 million (800 MB); the batch limit alone lets a wide network's trace outgrow memory.
+    /// default 100 million (800 MB); the batch limit alone lets a wide network's trace outgrow memory. This is
+    /// all `forward` holds of that size: its output is formatted and written a row at a time.
     public var maxTraceValues: Int
     /// Most points a labelled dataset may hold (default: only `maxBatchValues`); figures that draw every point
     /// (`regions`, `report`) pass `defaultMaxPoints`, as each point costs a marker in the scene.

@@ -18,25 +18,10 @@ public struct NNVizError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Always a single line: control characters from file names or spec strings (a label holding a newline)
-    /// are written as escapes such as `\n`, so one error is one line on stderr.
+    /// Always a single line: control characters from file names or spec strings (a label holding a newline, an
+    /// escape sequence) are written as escapes such as `\n` or `\u{1b}` (`DisplayText.escaped`), so one error is one
+    /// line on stderr and cannot drive the terminal.
     public var description: String {
-        let file = RawPath.display(source)
-        let line = location.isEmpty ? "error: \(file): \(message)" : "error: \(file): \(location): \(message)"
-        guard line.unicodeScalars.contains(where: Self.isControl) else { return line }
-        return JSONText.escaping(line) { u in
-            switch u {
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case _ where Self.isControl(u): "\\u{\(String(u.value, radix: 16))}"
-            default: nil
-            }
-        }
-    }
-
-    /// C0 and C1 controls and the Unicode line and paragraph separators, which would break or garble the line.
-    static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (0x7f...0x9f).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+        DisplayText.escaped(location.isEmpty ? "error: \(source): \(message)" : "error: \(source): \(location): \(message)")
     }
 }

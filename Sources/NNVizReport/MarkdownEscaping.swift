@@ -1,4 +1,5 @@
 import Mustache
+import NNVizEngine
 
 /// Escapes text for Markdown: characters that start emphasis, links, code, tables, headings or raw HTML get a
 /// backslash, and line breaks become spaces, so a spec name such as `*bold* | <b>` prints as itself.
@@ -13,12 +14,14 @@ public struct MarkdownEscaping: MustacheContentType {
 
     public func escapeText(_ text: String) -> String { Self.escape(text) }
 
-    /// `text` with Markdown specials backslash-escaped and newlines, tabs and other control characters as spaces.
+    /// `text` with Markdown specials backslash-escaped, newlines and tabs as spaces and other control characters
+    /// and bidi overrides dropped (`DisplayText.stripped`).
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            if c.isNewline || c == "\t" || c.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) {
+        let clean = DisplayText.stripped(text)
+        out.reserveCapacity(clean.count)
+        for c in clean {
+            if c.isNewline {
                 out.append(" ")
             } else {
                 if special.contains(c) { out.append("\\") }

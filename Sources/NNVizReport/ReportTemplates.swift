@@ -10,7 +10,8 @@ import NNVizEngine
 /// (`--templates DIR`), where any of `report.html.mustache`, `report.md.mustache`, `index.html.mustache` and
 /// `report.css` replaces the default of the same name.
 ///
-/// HTML templates escape `{{name}}` for HTML; the Markdown template is rendered with Markdown escaping.
+/// HTML templates escape `{{name}}` for HTML (`HTMLEscaping`); the Markdown template is rendered with Markdown
+/// escaping. Both drop control characters from what they insert.
 public struct ReportTemplates: Sendable {
     /// The file names an author's folder may hold.
     public static let fileNames = ["report.html.mustache", "report.md.mustache", "index.html.mustache", "report.css"]
@@ -51,9 +52,10 @@ public struct ReportTemplates: Sendable {
 
     init(html: (String, String), markdown: (String, String), index: (String, String), css: String) throws(NNVizError) {
         _ = MarkdownEscaping.registered
-        reportHTML = try Self.parse(html.0, source: html.1)
+        _ = HTMLEscaping.registered
+        reportHTML = try Self.parse(HTMLEscaping.pragma + html.0, source: html.1, offset: HTMLEscaping.pragma.count)
         reportMarkdown = try Self.parse(MarkdownEscaping.pragma + markdown.0, source: markdown.1, offset: MarkdownEscaping.pragma.count)
-        indexHTML = try Self.parse(index.0, source: index.1)
+        indexHTML = try Self.parse(HTMLEscaping.pragma + index.0, source: index.1, offset: HTMLEscaping.pragma.count)
         self.css = css
     }
 

@@ -31,9 +31,10 @@ enum CommandError {
         }
     }
 
-    /// Writes one line to stderr.
+    /// Writes one line to stderr, control characters escaped (`DisplayText.escaped`: a newline as `\n`, ESC as
+    /// `\u{1b}`) so a name quoted in it can neither split the line nor drive the terminal.
     static func printLine(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
+        let bytes = Array((DisplayText.escaped(line) + "\n").utf8)
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + done, bytes.count - done) }

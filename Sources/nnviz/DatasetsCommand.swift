@@ -33,14 +33,20 @@ struct DatasetsCommand: ParsableCommand {
             guard let name else {
                 var t = TextTable(header: ["name", "samples", "description"], align: [.left, .right, .left])
                 for d in BundledDataset.all { t.add([d.name, "\(d.defaultCount)", d.summary]) }
-                print(t.render(), terminator: "")
+                var out = StandardOutput()
+                try out.write(t.render())
+                try out.flush()
                 return
             }
             guard let ds = try Dataset.bundled(name, seed: UInt32(seed)) else {
                 throw NNVizError(name, "", "unknown dataset; datasets: \(BundledDataset.names)")
             }
             guard let output else {
-                print(ds.csv, terminator: "")
+                // A row at a time: the text of moons:25000000 would be a gigabyte on top of the points.
+                var out = StandardOutput()
+                try out.write(ds.csvHeader)
+                for r in 0..<ds.count { try out.write(ds.csvLine(r)) }
+                try out.flush()
                 return
             }
             let text: String

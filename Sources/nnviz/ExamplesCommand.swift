@@ -14,7 +14,9 @@ struct ExamplesCommand: ParsableCommand {
                 let net = try example.network()
                 t.add([example.name, net.sizes.map(String.init).joined(separator: "→"), "\(net.parameterCount)", example.summary])
             }
-            print(t.render(), terminator: "")
+            var out = StandardOutput()
+            try out.write(t.render())
+            try out.flush()
         }
     }
 }

@@ -54,7 +54,14 @@ final class ProgressBar: @unchecked Sendable {
         ProgressBar.write("\r[\(bar)] \(count) \(unit)")
     }
 
+    /// Writes to fd 2 with POSIX `write`, ignoring failures: the bar is decoration, and `FileHandle.write` traps
+    /// when the write fails (a terminal that hung up).
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in raw.baseAddress.map { Glibc.write(2, $0 + done, raw.count - done) } ?? -1 }
+            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return }
+        }
     }
 }

@@ -119,8 +119,10 @@ struct ReportCommand: ParsableCommand {
             }
             created.keep()
             if !quiet {
-                for f in folders { print("wrote \(base)/\(f)/index.html") }
-                if inputs.count > 1 { print("wrote \(base)/index.html") }
+                var out = StandardOutput()
+                for f in folders { try out.write("wrote \(DisplayText.escaped(base))/\(f)/index.html\n") }
+                if inputs.count > 1 { try out.write("wrote \(DisplayText.escaped(base))/index.html\n") }
+                try out.flush()
             }
         }
     }

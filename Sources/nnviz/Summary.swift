@@ -14,21 +14,25 @@ struct Summary: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             let net = try network.load()
-            print(json ? Self.json(net) : Self.table(net), terminator: "")
+            var out = StandardOutput()
+            try out.write(json ? Self.json(net) : Self.table(net))
+            try out.flush()
         }
     }
 
+    /// The table, names escaped for the terminal (`DisplayText.escaped`).
     static func table(_ net: Network) -> String {
+        let show = DisplayText.escaped
         var t = TextTable(header: ["layer", "shape", "activation", "weights", "biases", "parameters"],
                           align: [.left, .left, .left, .right, .right, .right])
         for layer in net.layers {
-            t.add([layer.name, "\(layer.fanIn) × \(layer.fanOut)", layer.activation.rawValue,
+            t.add([show(layer.name), "\(layer.fanIn) × \(layer.fanOut)", layer.activation.rawValue,
                    "\(layer.fanIn * layer.fanOut)", "\(layer.fanOut)", "\(layer.parameterCount)"])
         }
         let sizes = net.sizes.map(String.init).joined(separator: "→")
-        return "\(net.name): \(sizes)\n"
-            + "inputs: \(net.inputLabels.joined(separator: ", "))\n"
-            + "outputs: \(net.outputLabels.joined(separator: ", "))\n\n"
+        return "\(show(net.name)): \(sizes)\n"
+            + "inputs: \(net.inputLabels.map(show).joined(separator: ", "))\n"
+            + "outputs: \(net.outputLabels.map(show).joined(separator: ", "))\n\n"
             + t.render()
             + "\ntotal: \(net.parameterFormula) parameters\n"
     }

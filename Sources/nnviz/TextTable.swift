@@ -19,16 +19,20 @@ struct TextTable {
         var widths = [Int](repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
         var out = ""
-        for r in all {
-            var line = ""
-            for (i, c) in r.enumerated() where i < widths.count {
-                if i > 0 { line += "  " }
-                let pad = String(repeating: " ", count: widths[i] - c.count)
-                line += align[i] == .left ? c + pad : pad + c
-            }
-            while line.last == " " { line.removeLast() }
-            out += line + "\n"
-        }
+        for r in all { out += Self.line(r, widths: widths, align: align) }
         return out
+    }
+
+    /// One row padded to `widths` (in characters) and aligned, columns two spaces apart, without trailing spaces,
+    /// ending in a newline; the line `render` writes, for callers that stream rows whose widths they know.
+    static func line(_ cells: [String], widths: [Int], align: [Align]) -> String {
+        var line = ""
+        for (i, c) in cells.enumerated() where i < widths.count {
+            if i > 0 { line += "  " }
+            let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+            line += align[i] == .left ? c + pad : pad + c
+        }
+        while line.last == " " { line.removeLast() }
+        return line + "\n"
     }
 }

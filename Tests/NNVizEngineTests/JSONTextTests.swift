@@ -12,7 +12,9 @@ import NNVizEngine
 
     @Test func leavesOtherTextAsItIs() {
         #expect(JSONText.string("") == #""""#)
-        #expect(JSONText.string("é → σ(x) \u{85}") == "\"é → σ(x) \u{85}\"")
+        #expect(JSONText.string("é → σ(x) ŷ 中") == "\"é → σ(x) ŷ 中\"")
+        // C1 controls (here NEL) are escaped too: a terminal may act on them (`DisplayText.isUnsafe`).
+        #expect(JSONText.string("a\u{85}") == #""a\u0085""#)
     }
 
     @Test func errorLinesEscapeControlsTheirOwnWay() {
