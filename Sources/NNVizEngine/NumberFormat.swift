@@ -20,6 +20,9 @@ public enum NumberFormat {
         var mantissa = v.significandBitPattern | (v.isNormal ? (1 << 52) : 0)
         var e2 = v.isNormal ? exponent - 52 : -1074
         if v == 0 { mantissa = 0; e2 = 0 }
+        if #available(macOS 15.0, *), let exact = fastDecimal(mantissa, e2, digits) {
+            return (negative ? "-" : "") + pointed(exact.description, digits)
+        }
         // scaled = mantissa · 2^e2 · 10^digits, kept as numerator / 2^shift.
         var num = BigUInt(mantissa)
         for _ in 0..<digits { num.multiply(by: 10) }
@@ -33,11 +36,37 @@ public enum NumberFormat {
             result = q
             if remainderHalfCompare > 0 || (remainderHalfCompare == 0 && result.isOdd) { result.add(1) }
         }
-        var s = result.decimal
-        if digits > 0 {
-            if s.count <= digits { s = String(repeating: "0", count: digits - s.count + 1) + s }
-            s.insert(".", at: s.index(s.endIndex, offsetBy: -digits))
+        return (negative ? "-" : "") + pointed(result.decimal, digits)
+    }
+
+    /// The integer `digits` as a number with `places` decimals: `"5", 2` → `"0.05"`.
+    private static func pointed(_ digits: String, _ places: Int) -> String {
+        var s = digits
+        if places > 0 {
+            if s.count <= places { s = String(repeating: "0", count: places - s.count + 1) + s }
+            s.insert(".", at: s.index(s.endIndex, offsetBy: -places))
         }
-        return (negative ? "-" : "") + s
+        return s
+    }
+
+    /// mantissa · 2^e2 · 10^digits rounded to an integer (ties to even) in 128-bit arithmetic, the same result as
+    /// the big-integer path; nil when it does not fit (huge values or more than 20 places). This is what a table
+    /// of ordinary values takes: one multiplication and one shift instead of a big-integer expansion.
+    @available(macOS 15.0, *)
+    private static func fastDecimal(_ mantissa: UInt64, _ e2: Int, _ digits: Int) -> UInt128? {
+        guard digits <= 20 else { return nil }
+        var power: UInt128 = 1
+        for _ in 0..<digits { power *= 10 }
+        let num = UInt128(mantissa) * power  // < 2^53 · 10^20 < 2^120
+        if e2 >= 0 {
+            guard e2 < num.leadingZeroBitCount else { return num == 0 ? 0 : nil }
+            return num << e2
+        }
+        let shift = -e2
+        guard shift < 128 else { return 0 }  // num < 2^120 ≤ half of 2^shift: rounds to zero
+        let q = num >> shift
+        let rem = num & ((1 << shift) - 1)
+        let half: UInt128 = 1 << (shift - 1)
+        return rem > half || (rem == half && q & 1 == 1) ? q + 1 : q
     }
 }
