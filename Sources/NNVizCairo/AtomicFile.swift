@@ -45,7 +45,7 @@ public enum AtomicFile {
         let writeError: Int32? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             while offset < buffer.count {
-                let n = systemWrite(fd, base + offset, buffer.count - offset)
+                let n = POSIX.write(fd, base + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -111,13 +111,4 @@ public enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         return (slash.map { String(path[...$0]) } ?? "") + link
     }
-}
-
-/// POSIX `write(2)`, named apart from `AtomicFile.write`.
-private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, p, n)
-    #else
-    return Darwin.write(fd, p, n)
-    #endif
 }

@@ -21,7 +21,7 @@ public enum InputFile {
         var bytes = [UInt8](repeating: 0, count: max(size, 0))
         var done = 0
         while done < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
+            let n = bytes.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress! + done, size - done) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw NNVizError(path, "", reason(errno))
@@ -37,7 +37,7 @@ public enum InputFile {
     public static func text(_ path: String, limit: Int = LoadLimits().maxFileBytes) throws(NNVizError) -> String {
         var bytes = try read(path, limit: limit)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let s = String(validating: bytes, as: UTF8.self) else {
+        guard let s = StrictUTF8.decode(bytes) else {
             let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             throw NNVizError(path, "", utf16 ? "is UTF-16 text; save it as UTF-8" : "is not UTF-8 text")
         }

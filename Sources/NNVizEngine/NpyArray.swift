@@ -1,3 +1,4 @@
+import NNVizSystem
 /// A float array read from NumPy's `.npy` format (versions 1–3, little- or big-endian float64/float32, C order).
 ///
 /// The header is parsed by hand; a header claiming more data than the bytes hold is refused before allocating.
@@ -27,7 +28,7 @@ public struct NpyArray: Sendable, Equatable {
         }
         guard headerLength <= bytes.count - headerStart else { throw fail("truncated .npy header") }
         let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
-        guard let header = String(validating: headerBytes, as: UTF8.self) else { throw fail("unreadable .npy header") }
+        guard let header = StrictUTF8.decode(headerBytes) else { throw fail("unreadable .npy header") }
         let dict = try NpyHeader(header, fail: fail)
         guard !dict.fortranOrder else {
             throw fail("is stored in Fortran order; save it with np.ascontiguousarray first")

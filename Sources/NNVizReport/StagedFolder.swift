@@ -84,7 +84,7 @@ final class StagedFolder {
         bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                let n = POSIX.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { failure = errno; return }
                 done += n
@@ -219,7 +219,7 @@ final class StagedFolder {
     }
 
     private func rename(_ from: String, _ to: String) -> Int32 {
-        RawPath.withCString(from) { f in RawPath.withCString(to) { Glibc.rename(f, $0) } }
+        POSIX.rename(from, to)
     }
 
     /// A process-wide counter so concurrent reports never share a staging name.

@@ -16,14 +16,14 @@ public enum RawPath {
 
     /// Decodes `bytes` (an argument or a file name) as UTF-8, keeping every undecodable byte as described above.
     public static func decode<C: Collection<UInt8>>(_ bytes: C) -> String {
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        if let s = StrictUTF8.decode(bytes) { return s }
         var out = String.UnicodeScalarView()
         let b = Array(bytes)
         var i = 0
         while i < b.count {
             let lead = b[i]
             let need = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
-            if need > 0 && i + need <= b.count, let s = String(validating: b[i..<i + need], as: UTF8.self) {
+            if need > 0 && i + need <= b.count, let s = StrictUTF8.decode(b[i..<i + need]) {
                 out.append(contentsOf: s.unicodeScalars)
                 i += need
             } else {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 import ArgumentParser
 import NNVizEngine
 
@@ -49,22 +50,22 @@ enum CommandError {
 
     /// Exits for an error that reached `main`: help and version print as usual; everything else is one line.
     static func exit(for error: Error, root: NNViz.Type) -> Never {
-        if let code = error as? ExitCode { Glibc.exit(code.rawValue) }
+        if let code = error as? ExitCode { POSIX.exit(code.rawValue) }
         let code = root.exitCode(for: error)
         if code == .success { root.exit(withError: error) }
         if let e = error as? NNVizError {
             printLine(e.description)
-            Glibc.exit(1)
+            POSIX.exit(1)
         }
         let text = "\(error)"
         if text.hasPrefix("error: ") {
             printLine(oneLine(text))
-            Glibc.exit(1)
+            POSIX.exit(1)
         }
         var message = oneLine(root.message(for: error))
         if message.hasPrefix("Error: ") { message.removeFirst(7) }
         printLine("error: nnviz: \(message) (see nnviz help)")
-        Glibc.exit(code.rawValue == 0 ? 64 : code.rawValue)
+        POSIX.exit(code.rawValue == 0 ? 64 : code.rawValue)
     }
 }
 

@@ -39,8 +39,8 @@ struct NNViz: ParsableCommand {
             try out.flush()
         } catch {
             CommandError.printLine(error.description)
-            Glibc.exit(1)
+            POSIX.exit(1)
         }
-        Glibc.exit(0)
+        POSIX.exit(0)
     }
 }

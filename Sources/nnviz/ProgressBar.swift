@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 import Foundation
 
 /// A one-line progress bar on stderr (`[██████░░░░]  5/12 figures`), drawn only when stderr is a terminal and
@@ -60,7 +61,7 @@ final class ProgressBar: @unchecked Sendable {
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in raw.baseAddress.map { Glibc.write(2, $0 + done, raw.count - done) } ?? -1 }
+            let n = bytes.withUnsafeBytes { raw in raw.baseAddress.map { POSIX.write(2, $0 + done, raw.count - done) } ?? -1 }
             if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return }
         }
     }

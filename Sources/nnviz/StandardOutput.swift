@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 import NNVizEngine
 
 /// The one way nnviz writes to standard output: bytes gathered in a buffer and handed to POSIX `write` on fd 1,
@@ -37,7 +38,7 @@ struct StandardOutput {
         while done < buffer.count {
             let n = buffer.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glibc.write(fd, base + done, raw.count - done)
+                return POSIX.write(fd, base + done, raw.count - done)
             }
             if n > 0 { done += n; continue }
             let code = n < 0 ? errno : EIO
