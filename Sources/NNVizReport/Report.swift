@@ -52,8 +52,8 @@ public struct Report: Sendable {
         let samples = trace.map { "\(FigureText.plural($0.batchSize, "sample")) from \(input.batchSource ?? "the batch")" }
         let page = ReportPage(network: net, source: input.source, css: templates.css, trace: trace, samples: samples,
                               dataset: input.dataset, figures: figures, formats: formatNames)
-        try folder.write(templates.html(page), name: "index.html")
-        try folder.write(templates.markdown(page), name: "report.md")
+        try folder.write(try templates.html(page), name: "index.html")
+        try folder.write(try templates.markdown(page), name: "report.md")
         try folder.write(ReportJSON.document(network: net, source: input.source, samples: input.batchSource, trace: trace,
                                              dataset: input.dataset, figures: figures, formats: formatNames), name: "report.json")
         try step()
@@ -63,7 +63,7 @@ public struct Report: Sendable {
 
     /// Writes `index.html` into `folder`, linking the reports in its subfolders (atomically: temporary file, rename).
     public func writeIndex(_ entries: [ReportIndex.Entry], in folder: String) throws(NNVizError) {
-        let html = templates.index(ReportIndex(entries: entries, css: templates.css))
+        let html = try templates.index(ReportIndex(entries: entries, css: templates.css))
         let path = folder.hasSuffix("/") ? folder + "index.html" : folder + "/index.html"
         do {
             try AtomicFile.write(Array(html.utf8), to: path)

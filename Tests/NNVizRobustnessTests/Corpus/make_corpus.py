@@ -239,6 +239,8 @@ def main():
     write("npz/corrupt-deflate.npz", bytes(corrupt))
     write("npz/good.npz", npz(good_members()))
     datasets_and_templates()
+    # Networks whose every edge drawn would cost gigabytes (`diagram --all`).
+    write("spec/wide-1024.yaml", "name: wide\nsizes: [784, 1024, 1024, 10]\nactivations: [relu, relu, softmax]\ninit:\n  seed: 1\n")
 
 
 def datasets_and_templates():
@@ -273,6 +275,13 @@ def datasets_and_templates():
     write("templates/deep-sections/report.html.mustache", "{{#a}}" * 20000 + "{{/a}}" * 20000)
     write("templates/deep-unclosed/report.md.mustache", "{{^name}}" * 20000)
     write("templates/deep-after-delimiter/report.html.mustache", "{{=<% %>=}}\n" + "<%#a%>" * 20000)
+    # Work and output bounds of a render: sections repeated exponentially, a long value through many tags, a
+    # template the parser would take minutes over.
+    write("templates/nested-12/report.html.mustache", "{{#summary.rows}}" * 12 + "x" + "{{/summary.rows}}" * 12)
+    write("templates/nested-16/report.md.mustache", "{{#summary.rows}}" * 16 + "x" + "{{/summary.rows}}" * 16)
+    write("templates/long-value/report.html.mustache", "{{{css}}}\n" * 1000)
+    write("templates/long-value/report.css", "p { color: red }\n" * 6000)
+    write("templates/many-tags/report.html.mustache", "{{name}}" * 200000)
     write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
     write("templates/none/README.txt", "no templates here\n")
     write("templates/not-a-folder.mustache", "{{name}}\n")
