@@ -33,9 +33,11 @@ public struct Report: Sendable {
         let measurer = CairoTextMeasurer()
         let folder = try StagedFolder(destination: destination)
         // A report has no --width or --height: its figures grow with the samples.
-        let painter = CairoPainter(scale: scale, oversizeHint: "give fewer samples or a lower --scale")
         let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
         for figure in figures {
+            let wide = (figure.scene.width * scale).rounded(.up) > Double(CairoPainter.maxSide)
+            let painter = CairoPainter(scale: scale, oversizeHint: wide ? "a long name or label widens the figure; shorten it or lower --scale"
+                                                                        : "give fewer samples or a lower --scale")
             for format in formats {
                 let name = figure.id + "." + format.rawValue
                 let bytes: [UInt8]

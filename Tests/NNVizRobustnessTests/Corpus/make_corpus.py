@@ -239,6 +239,8 @@ def main():
     write("npz/corrupt-deflate.npz", bytes(corrupt))
     write("npz/good.npz", npz(good_members()))
     datasets_and_templates()
+    # A name so long the automatic width passes the canvas limit: the hint must say to give --width.
+    write("spec/long-name.yaml", "name: " + "n" * 3000 + "\nsizes: [2, 3, 1]\nactivations: [relu, sigmoid]\ninit:\n  seed: 1\n")
     # Networks whose every edge drawn would cost gigabytes (`diagram --all`).
     write("spec/wide-1024.yaml", "name: wide\nsizes: [784, 1024, 1024, 10]\nactivations: [relu, relu, softmax]\ninit:\n  seed: 1\n")
 
