@@ -94,6 +94,7 @@ let package = Package(
         .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "NNVizSystem", "NNVizTestSupport", "nnviz"],
                     exclude: ["Corpus", "README.md"]),
         .testTarget(name: "NNVizReportTests",
-                    dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizTestSupport", "nnviz"]),
+                    dependencies: ["NNVizReport", "NNVizEngine", "NNVizScene", "NNVizRender", "NNVizTestSupport", "nnviz",
+                                  .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

@@ -70,7 +70,8 @@ public struct Heatmap: Figure {
         let panelTitleH = b.measure("Ag", hf).height + 6
         if let h = o.height {
             let avail = h - margin * 2 - titleBlockH - panelTitleH - colLabelH - barH - 24
-            ch = Swift.max(0.25, avail / Double(maxRows))
+            // Rows thinner than a pixel share it (the raster is block-averaged), so any height is honoured.
+            ch = Swift.max(1e-4, avail / Double(maxRows))
             if square { let s = Swift.min(ch, cw); ch = s; cw = s }
         }
         // Panel widths: cells stretched to at least the colour bar's (and title's) width.
@@ -79,8 +80,14 @@ public struct Heatmap: Figure {
         var width = o.width ?? (2 * margin + leftW + slotW.reduce(0, +) + gap * Double(Swift.max(0, ps.count - 1)))
         width = Swift.max(width, b.measure(title, b.font(TextSize.title, bold: true)).width + 2 * margin,
                           b.measure(subtitle, body).width + 2 * margin)
-        let cellsH = Double(maxRows) * ch
-        let height = o.height ?? (margin + titleBlockH + panelTitleH + colLabelH + cellsH + 14 + barH + margin)
+        var cellsH = Double(maxRows) * ch
+        var height = o.height ?? (margin + titleBlockH + panelTitleH + colLabelH + cellsH + 14 + barH + margin)
+        if o.height == nil, !square, let cap = options.maxHeight, height > cap {
+            // Too many rows for the automatic height: they share pixels (block-averaged) within `maxHeight`.
+            ch = Swift.max(1e-4, (cap - (height - cellsH)) / Double(maxRows))
+            cellsH = Double(maxRows) * ch
+            height = margin + titleBlockH + panelTitleH + colLabelH + cellsH + 14 + barH + margin
+        }
         b.scene.width = width.rounded(.up); b.scene.height = height.rounded(.up)
         y = b.title(title, subtitle: subtitle, margin: margin, top: margin) + 10
         if ps.isEmpty {

@@ -18,9 +18,12 @@ public struct HeatmapOptions: Sendable, Equatable {
     public var layers: [Int]?
     /// Order samples by predicted class, then by the output's value.
     public var sort: Bool
+    /// Tallest automatic height of an activation heatmap (no `figure.height`): more rows than fit share pixels
+    /// instead of growing the figure; `nil` lets it grow (the `heatmap` command, whose `--height` fixes it).
+    public var maxHeight: Double?
 
     public init(figure: FigureOptions = FigureOptions(), mode: Mode = .activations, pre: Bool = false,
-                layers: [Int]? = nil, sort: Bool = false) {
-        self.figure = figure; self.mode = mode; self.pre = pre; self.layers = layers; self.sort = sort
+                layers: [Int]? = nil, sort: Bool = false, maxHeight: Double? = nil) {
+        self.figure = figure; self.mode = mode; self.pre = pre; self.layers = layers; self.sort = sort; self.maxHeight = maxHeight
     }
 }

@@ -23,6 +23,24 @@ public struct LayerDiagram: Figure {
     /// Total number of weights (edges) in the network.
     public var edgeCount: Int { network.layers.reduce(0) { $0 + $1.fanIn * $1.fanOut } }
 
+    /// Edges the figure draws: one per weight between drawn neurons, plus the dashed summary edges of elided
+    /// neurons; counted from the layer sizes alone, before any layout (saturating at `Int.max`).
+    public var drawnEdgeCount: Int {
+        let shown = network.sizes.map { n in (options.showAll || n <= options.maxNeurons) ? (n, false) : (options.maxNeurons, true) }
+        var total = 0
+        for k in 0..<(shown.count - 1) {
+            let (src, srcElided) = shown[k], (dst, dstElided) = shown[k + 1]
+            let (full, o1) = src.multipliedReportingOverflow(by: dst)
+            var edges = full
+            if srcElided { edges += dst + (dstElided ? 1 : 0) }
+            if dstElided { edges += src }
+            let (sum, o2) = total.addingReportingOverflow(edges)
+            if o1 || o2 { return Int.max }
+            total = sum
+        }
+        return total
+    }
+
     /// Whether weight values are printed on edges.
     public var showsWeightLabels: Bool {
         let cols = columns

@@ -62,9 +62,11 @@ public struct Report: Sendable {
         let measurer = CairoTextMeasurer()
         let folder = try StagedFolder(destination: destination, ownNames: Report.everyName, planned: fileNames(input), force: force)
         // A report has no --width or --height: its figures grow with the samples.
-        let painter = CairoPainter(scale: scale, oversizeHint: "give fewer samples or a lower --scale")
         let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
         for figure in figures {
+            let wide = (figure.scene.width * scale).rounded(.up) > Double(CairoPainter.maxSide)
+            let painter = CairoPainter(scale: scale, oversizeHint: wide ? "a long name or label widens the figure; shorten it or lower --scale"
+                                                                        : "give fewer samples or a lower --scale")
             for format in formats {
                 let name = figure.id + "." + format.rawValue
                 let bytes: [UInt8]
@@ -81,8 +83,8 @@ public struct Report: Sendable {
         let samples = trace.map { "\(FigureText.plural($0.batchSize, "sample")) from \(input.batchSource ?? "the batch")" }
         let page = ReportPage(network: net, source: input.source, css: templates.css, trace: trace, samples: samples,
                               dataset: input.dataset, figures: figures, formats: formatNames)
-        try folder.write(templates.html(page), name: "index.html")
-        try folder.write(templates.markdown(page), name: "report.md")
+        try folder.write(try templates.html(page), name: "index.html")
+        try folder.write(try templates.markdown(page), name: "report.md")
         try folder.write(ReportJSON.document(network: net, source: input.source, samples: input.batchSource, trace: trace,
                                              dataset: input.dataset, figures: figures, formats: formatNames), name: "report.json")
         try step()
@@ -93,7 +95,7 @@ public struct Report: Sendable {
     /// Writes `index.html` into `folder`, linking the reports in its subfolders (atomically: temporary file, rename).
     /// An `index.html` already there is replaced only if nnviz wrote it (see `checkIndex`).
     public func writeIndex(_ entries: [ReportIndex.Entry], in folder: String) throws(NNVizError) {
-        let html = templates.index(ReportIndex(entries: entries, css: templates.css))
+        let html = try templates.index(ReportIndex(entries: entries, css: templates.css))
         try checkIndex(in: folder)
         let path = Report.indexPath(folder)
         do {

@@ -1,3 +1,4 @@
+import NNVizCairo
 import NNVizEngine
 import NNVizRender
 import NNVizScene
@@ -6,6 +7,10 @@ import NNVizScene
 /// there are samples), the activation heatmap of the batch, the weight heatmaps and, for two-input networks, the
 /// decision regions with hidden-neuron small multiples and the dataset overlaid.
 enum ReportFigures {
+    /// Tallest activation heatmap of a report at `scale`: within the canvas limit, so a batch of 40,000 samples
+    /// shares pixels (block-averaged) instead of being refused; the report has no `--height` to give.
+    static func heatmapHeight(_ scale: Double) -> Double { (Double(CairoPainter.maxSide) / Swift.max(1, scale)).rounded(.down) }
+
     /// The figures of `input`, numbered from 1, laid out with `measurer`; PNGs are painted at `scale`.
     static func build(_ input: ReportInput, trace: Trace?, measurer: any TextMeasurer, scale: Double) throws(NNVizError) -> [ReportFigure] {
         let net = input.network
@@ -18,7 +23,8 @@ enum ReportFigures {
             LayerDiagram(network: net, trace: batch, sample: 0).scene(measurer: measurer))
         if let batch {
             add("activations", FigureText.activations(net, trace: batch),
-                Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations)).scene(measurer: measurer))
+                Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations, maxHeight: heatmapHeight(scale)))
+                    .scene(measurer: measurer))
         }
         add("weights", FigureText.weights(net),
             Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)).scene(measurer: measurer))

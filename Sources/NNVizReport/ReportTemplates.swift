@@ -16,9 +16,20 @@ public struct ReportTemplates: Sendable {
     /// The file names an author's folder may hold.
     public static let fileNames = ["report.html.mustache", "report.md.mustache", "index.html.mustache", "report.css"]
 
-    let reportHTML: MustacheTemplate
-    let reportMarkdown: MustacheTemplate
-    let indexHTML: MustacheTemplate
+    let reportHTML: Parsed
+    let reportMarkdown: Parsed
+    let indexHTML: Parsed
+
+    /// A parsed template with its file (for errors) and the longest body of each section name (for the budget).
+    struct Parsed: Sendable {
+        let template: MustacheTemplate
+        let source: String
+        let bodies: [String: Int]
+
+        func render(_ object: Any) throws(NNVizError) -> String {
+            try MustacheBudget.render(template, object, bodies: bodies, source: source)
+        }
+    }
     /// The stylesheet inlined into every page.
     public let css: String
 
@@ -60,10 +71,10 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Parses one template, turning a parser error into `error: FILE: line L, column C: …`.
-    static func parse(_ text: String, source: String, offset: Int = 0) throws(NNVizError) -> MustacheTemplate {
-        try MustacheNesting.check(text, source: source, offset: offset)
+    static func parse(_ text: String, source: String, offset: Int = 0) throws(NNVizError) -> Parsed {
+        let bodies = try MustacheNesting.check(text, source: source, offset: offset)
         do {
-            return try MustacheTemplate(string: text)
+            return Parsed(template: try MustacheTemplate(string: text), source: source, bodies: bodies)
         } catch let e as MustacheTemplate.ParserError {
             let column = e.context.lineNumber == 1 ? e.context.columnNumber - offset : e.context.columnNumber
             throw NNVizError(source, "line \(e.context.lineNumber), column \(max(column, 1))", "Mustache syntax error: \(describe(e.error))")
@@ -86,10 +97,10 @@ public struct ReportTemplates: Sendable {
         }
     }
 
-    /// The report page as HTML.
-    public func html(_ page: ReportPage) -> String { reportHTML.render(page) }
+    /// The report page as HTML; throws naming the template when rendering would exceed `MustacheBudget`.
+    public func html(_ page: ReportPage) throws(NNVizError) -> String { try reportHTML.render(page) }
     /// The report page as Markdown.
-    public func markdown(_ page: ReportPage) -> String { reportMarkdown.render(page) }
+    public func markdown(_ page: ReportPage) throws(NNVizError) -> String { try reportMarkdown.render(page) }
     /// The index of several reports as HTML.
-    public func index(_ page: ReportIndex) -> String { indexHTML.render(page) }
+    public func index(_ page: ReportIndex) throws(NNVizError) -> String { try indexHTML.render(page) }
 }

@@ -21,16 +21,35 @@ struct DiagramCommand: ParsableCommand {
     @Flag(help: "Print every weight on its edge (automatic for networks of at most 40 weights).")
     var weights = false
 
+    @Option(name: .customLong("max-edges"),
+            help: "Refuse diagrams of more edges than this (default: 2000000 for PNG, 250000 for SVG and PDF).")
+    var maxEdges: Int?
+
     @OptionGroup var figure: FigureCommandOptions
 
     func validate() throws {
         guard index >= 0 else { throw ValidationError("--index must be 0 or more, got \(index)") }
+        if let maxEdges, maxEdges < 1 { throw ValidationError("--max-edges must be at least 1, got \(maxEdges)") }
+    }
+
+    /// Refuses, before any layout, a diagram drawing more edges than `--max-edges` (or the format's default).
+    static func checkEdges(_ diagram: LayerDiagram, format: OutputFormat, limit: Int?, output: String) throws(NNVizError) {
+        let edges = diagram.drawnEdgeCount
+        let max = limit ?? format.defaultMaxEdges
+        guard edges > max else { return }
+        let count = edges == Int.max ? "too many edges to count" : "\(edges) edges"
+        let fix = diagram.options.showAll ? "leave out --all (layers wider than \(diagram.options.maxNeurons) are then elided) or raise --max-edges"
+                                          : "raise --max-edges"
+        throw NNVizError(output, "", "the diagram would draw \(count), more than the limit of \(max) for \(format.rawValue.uppercased()); \(fix)")
     }
 
     func run() throws {
         try CommandError.reporting {
             try figure.checkFormat()
             let net = try network.load()
+            let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil)
+            try Self.checkEdges(LayerDiagram(network: net, options: options), format: try OutputFormat(path: figure.output),
+                                limit: maxEdges, output: figure.output)
             var trace: Trace?
             if let (batch, source) = try samples.load(for: net, limits: network.limits) {
                 guard index < batch.rows else {
@@ -38,7 +57,6 @@ struct DiagramCommand: ParsableCommand {
                 }
                 trace = try net.forward(batch, source: source)
             }
-            let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil)
             let scene = LayerDiagram(network: net, trace: trace, sample: index, options: options).scene(measurer: CairoTextMeasurer())
             try figure.write(scene)
         }

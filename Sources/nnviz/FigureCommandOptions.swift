@@ -58,6 +58,20 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// Paints the scene into the output file (written to a temporary name, then renamed).
     func write(_ scene: Scene) throws(CairoError) {
-        try CairoPainter(scale: scale).write(scene, to: output)
+        try CairoPainter(scale: scale, oversizeHint: oversizeHint(scene)).write(scene, to: output)
+    }
+
+    /// What fixes a canvas over the limit: a side left automatic grew with the content (a long title or label, many
+    /// rows), and giving that side fixes it; lowering it only helps when it was given.
+    func oversizeHint(_ scene: Scene) -> String {
+        let s = ((try? OutputFormat(path: output)) ?? .png) == .png ? scale : 1
+        let limit = Double(CairoPainter.maxSide)
+        if width == nil, (scene.width * s).rounded(.up) > limit {
+            return "the automatic width follows the longest title or label; give --width (or a shorter --title)"
+        }
+        if height == nil, (scene.height * s).rounded(.up) > limit {
+            return "the automatic height follows the content; give --height or lower --scale"
+        }
+        return CairoPainter.sizeOptionsHint
     }
 }

@@ -127,6 +127,21 @@ import NNVizEngine
     }
 
     /// A spec full of markup: every string shows as text in HTML and Markdown, and the folder name is tame.
+    /// A batch taller than the canvas limit at the report's scale (40,000 rows at 2 px each) is drawn with rows
+    /// sharing pixels, as the README promises, instead of being refused.
+    @Test func tallBatchesAreBlockAveraged() throws {
+        let tmp = try TempFolder()
+        defer { tmp.cleanup() }
+        let net = try NetworkResolver.resolve("xor")
+        let n = 40_000
+        let batch = Matrix(rows: n, cols: 2, data: (0..<(2 * n)).map { Double($0 % 7) / 7 })
+        try Report(templates: ReportTemplates.defaults())
+            .write(ReportInput(network: net, source: "xor", batch: batch, batchSource: "--random"), to: tmp.path + "/xor")
+        let png = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/xor/activations.png"))
+        let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(height > 1000 && height <= 20_000)
+    }
+
     @Test func hostileNamesAreEscaped() throws {
         let tmp = try TempFolder()
         defer { tmp.cleanup() }

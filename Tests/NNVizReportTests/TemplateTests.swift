@@ -31,8 +31,8 @@ import NNVizEngine
         let t = try ReportTemplates(html: ("<p>{{x}}</p>", "a.html"), markdown: ("**{{x}}**", "a.md"),
                                     index: ("", "i.html"), css: "")
         let hostile = Box(x: #"<script>alert("&'")</script> *b*"#)
-        #expect(t.reportHTML.render(hostile) == "<p>&lt;script&gt;alert(&quot;&amp;&#39;&quot;)&lt;/script&gt; *b*</p>")
-        #expect(t.reportMarkdown.render(hostile) == #"**\<script>alert("\&'")\</script> \*b\***"#)
+        #expect(try t.reportHTML.render(hostile) == "<p>&lt;script&gt;alert(&quot;&amp;&#39;&quot;)&lt;/script&gt; *b*</p>")
+        #expect(try t.reportMarkdown.render(hostile) == #"**\<script>alert("\&'")\</script> \*b\***"#)
         do {
             _ = try ReportTemplates(html: ("ok\n{{#a}}never closed", "mine.html"), markdown: ("", "m"), index: ("", "i"), css: "")
             Issue.record("expected a syntax error")
@@ -50,7 +50,7 @@ import NNVizEngine
         let t = try ReportTemplates.load(directory: dir.path)
         #expect(t.css == "body { color: red }")
         // HTML templates are parsed behind the pragma that selects `HTMLEscaping`.
-        #expect(t.reportHTML.description == HTMLEscaping.pragma + DefaultTemplates.reportHTML)
+        #expect(t.reportHTML.template.description == HTMLEscaping.pragma + DefaultTemplates.reportHTML)
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         #expect(throws: NNVizError(empty.path, "", "holds none of the report templates (report.html.mustache, report.md.mustache, index.html.mustache, report.css)")) {

@@ -48,7 +48,7 @@ extension FuzzTests {
                                           index: (DefaultTemplates.indexHTML, "i"), css: "")
                         : ReportTemplates(html: (variant, source), markdown: (DefaultTemplates.reportMarkdown, "m"),
                                           index: (DefaultTemplates.indexHTML, "i"), css: "")
-                    _ = t.html(page) + t.markdown(page)
+                    _ = try t.html(page) + t.markdown(page)
                 }
             }
         }

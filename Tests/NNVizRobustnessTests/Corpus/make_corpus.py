@@ -271,6 +271,10 @@ def line_breaks_and_escapes():
           'layers:\n  - activation: relu\n    weights: [[1]]\n    bias: [0]\nname: "net \\uDE00 x"\n')
     write("spec/surrogate-reversed.json",
           '{"name": "\\ude00\\ud83d", "layers": [{"activation": "relu", "weights": [[1]], "bias": [0]}]}')
+    # A name so long the automatic width passes the canvas limit: the hint must say to give --width.
+    write("spec/long-name.yaml", "name: " + "n" * 3000 + "\nsizes: [2, 3, 1]\nactivations: [relu, sigmoid]\ninit:\n  seed: 1\n")
+    # Networks whose every edge drawn would cost gigabytes (`diagram --all`).
+    write("spec/wide-1024.yaml", "name: wide\nsizes: [784, 1024, 1024, 10]\nactivations: [relu, relu, softmax]\ninit:\n  seed: 1\n")
 
 
 def datasets_and_templates():
@@ -305,6 +309,13 @@ def datasets_and_templates():
     write("templates/deep-sections/report.html.mustache", "{{#a}}" * 20000 + "{{/a}}" * 20000)
     write("templates/deep-unclosed/report.md.mustache", "{{^name}}" * 20000)
     write("templates/deep-after-delimiter/report.html.mustache", "{{=<% %>=}}\n" + "<%#a%>" * 20000)
+    # Work and output bounds of a render: sections repeated exponentially, a long value through many tags, a
+    # template the parser would take minutes over.
+    write("templates/nested-12/report.html.mustache", "{{#summary.rows}}" * 12 + "x" + "{{/summary.rows}}" * 12)
+    write("templates/nested-16/report.md.mustache", "{{#summary.rows}}" * 16 + "x" + "{{/summary.rows}}" * 16)
+    write("templates/long-value/report.html.mustache", "{{{css}}}\n" * 1000)
+    write("templates/long-value/report.css", "p { color: red }\n" * 6000)
+    write("templates/many-tags/report.html.mustache", "{{name}}" * 200000)
     write("templates/utf16/report.html.mustache", "<p>{{name}}</p>".encode("utf-16"))
     write("templates/none/README.txt", "no templates here\n")
     write("templates/not-a-folder.mustache", "{{name}}\n")
