@@ -34,7 +34,7 @@ extension DiagramLayout {
                                     width: dense ? Swift.min(0.8, r * 0.4) : ringWidth(bias))
                 }
                 b.add(.circle(center: p, radius: r, fill: fill, stroke: stroke), role: "node", name: labels[i])
-                obstacles.append(Rect(x: p.x - r - 2, y: p.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))
+                obstacles.insert(Rect(x: p.x - r - 2, y: p.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))
                 // Label inside hidden neurons when it fits.
                 if inside {
                     b.text(labels[i], at: p, font: small, color: Theme.textOn(fill), anchor: .middle, baseline: .middle,
@@ -45,21 +45,21 @@ extension DiagramLayout {
                     let at = c == 0 ? Point(p.x - r - 8, p.y) : Point(p.x + r + 8, p.y)
                     let rect = b.text(s, at: at, font: body, anchor: c == 0 ? .end : .start, baseline: .middle,
                                       role: v == nil ? "side-label" : "value", name: labels[i])
-                    obstacles.append(rect.padded(2, 1))
+                    obstacles.insert(rect.padded(2, 1))
                 }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
                     let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
                                       color: b.theme.signText(bias), anchor: .middle, baseline: .top,
                                       role: "bias-label", name: labels[i])
-                    obstacles.append(rect.padded(2, 1))
+                    obstacles.insert(rect.padded(2, 1))
                 }
             }
             if let m = col.markerSlot {
                 let p = Point(x(c), y(c, slot: m))
                 let rect = b.text("⋮ +\(col.hiddenCount)", at: p, font: body, color: b.theme.mutedText, anchor: .middle,
                                   baseline: .middle, role: "elision", name: d.header(c))
-                obstacles.append(rect.padded(2, 1))
+                obstacles.insert(rect.padded(2, 1))
             }
         }
     }

@@ -26,7 +26,7 @@ struct DiagramLayout {
     /// Node centres per column, one per visible neuron.
     var pos: [[Point]] = []
     /// Rectangles later text must not cover.
-    var obstacles: [Rect] = []
+    var obstacles = RectIndex()
     var unplaced = 0
 
     struct Result { let scene: Scene; let unplacedLabels: Int }
@@ -168,7 +168,7 @@ struct DiagramLayout {
         for c in cols.indices {
             let rect = b.text(d.header(c), at: Point(x(c), plotTop - 14), font: hf, anchor: .middle, baseline: .bottom,
                               role: "header", name: d.header(c))
-            obstacles.append(rect.padded(2, 2))
+            obstacles.insert(rect.padded(2, 2))
         }
     }
 }
