@@ -32,3 +32,19 @@ public struct TrainingOptions: Equatable, Sendable {
         self.snapshots = snapshots
     }
 }
+
+extension TrainingOptions {
+    /// Snapshot epochs spaced geometrically so the early change is visible: 0, 1, 3, 10, 30, 100, … up to
+    /// `epochs`, and `epochs` itself.
+    public static func defaultSnapshots(epochs: Int) -> [Int] {
+        var out = [0]
+        var decade = 1
+        while decade <= epochs {
+            out.append(decade)
+            if decade * 3 <= epochs { out.append(decade * 3) }
+            decade *= 10
+        }
+        if out.last != epochs { out.append(epochs) }
+        return out
+    }
+}
