@@ -26,7 +26,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
     var dataSeed = 0
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The trained network: .json or .yaml (explicit weights, names and labels kept).",
+    @Option(name: .shortAndLong, help: ArgumentHelp("The trained network: .json or .yaml (explicit weights, names and labels kept) or .npz.",
                                                     valueName: "file"))
     var output: String
 
@@ -110,8 +110,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             let format = InputFile.fileExtension(output)
-            guard ["json", "yaml", "yml"].contains(format) else {
-                throw NNVizError(output, "", "unknown network format; use .json or .yaml")
+            guard ["json", "yaml", "yml", "npz"].contains(format) else {
+                throw NNVizError(output, "", "unknown network format; use .json, .yaml or .npz")
             }
             let net = try network.load()
             var limits = network.limits
@@ -125,7 +125,7 @@ struct TrainCommand: ParsableCommand {
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
             progress.finish()
-            try AtomicFile.write(Array(Self.text(result.network, format: format).utf8), to: output)
+            try AtomicFile.write(Self.bytes(result.network, format: format), to: output)
             if let history {
                 try AtomicFile.write(Array(TrainingHistoryCSV.text(result.history).utf8), to: history)
             }
@@ -143,8 +143,13 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    static func text(_ network: Network, format: String) -> String {
-        format == "json" ? NetworkWriter.json(network) : NetworkWriter.yaml(network)
+    /// The trained network in the format `-o`'s extension names.
+    static func bytes(_ network: Network, format: String) -> [UInt8] {
+        switch format {
+        case "json": Array(NetworkWriter.json(network).utf8)
+        case "npz": NpzWriter.bytes(network)
+        default: Array(NetworkWriter.yaml(network).utf8)
+        }
     }
 
     /// Creates `path` (and missing parents) unless it is already a folder.

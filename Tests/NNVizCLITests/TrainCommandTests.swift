@@ -32,10 +32,10 @@ import Testing
         let (name, args) = Self.runs[index]
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let files = ["t.json", "t.yaml", "h.csv"]
+        let files = ["t.json", "t.yaml", "t.npz", "h.csv"]
         var first: [String: Data] = [:]
         for round in 0..<2 {
-            for out in ["t.json", "t.yaml"] {
+            for out in ["t.json", "t.yaml", "t.npz"] {
                 let r = try NNVizBinary.run(args + ["-o", out, "--history", "h.csv", "--snapshots", "0,5,150", "--save-snapshots", "snaps"], cwd: dir)
                 #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
                 #expect(r.stdout.hasPrefix("\(args[1]): \(args.last ?? "") epochs, sgd"), "\(r.stdout)")
@@ -49,6 +49,13 @@ import Testing
         let json = try NetworkSpec.load(path: dir.appendingPathComponent("t.json").path)
         let yaml = try NetworkSpec.load(path: dir.appendingPathComponent("t.yaml").path)
         #expect(json == yaml)
+        // The .npz carries the same numbers and the activations (names and labels are the defaults there).
+        let npz = try NpzNetwork.load(path: dir.appendingPathComponent("t.npz").path)
+        #expect(npz.layers.map(\.activation) == json.layers.map(\.activation))
+        #expect(npz.layers.map(\.weights) == json.layers.map(\.weights) && npz.layers.map(\.bias) == json.layers.map(\.bias))
+        let relu = try NpzNetwork.load(path: dir.appendingPathComponent("t.npz").path,
+                                       activations: Array(repeating: .relu, count: json.layers.count))
+        #expect(relu.layers.allSatisfy { $0.activation == .relu }, "--activations overrides the stored names")
         #expect(json.name == args[1])
         #expect(json == (try NetworkResolver.resolve(args[1])).withParameters(of: json))
         #expect(ref.count == json.layers.count)
@@ -99,7 +106,7 @@ import Testing
             (["train", "xor-train", "--data", "xor", "--loss", "ce", "-o", "t.json"], 1,
              "error: xor-train: layers[1] (output): loss ce needs a softmax output, not sigmoid; use --loss bce\n"),
             (["train", "xor-train", "--data", "xor", "-o", "t.txt"], 1,
-             "error: t.txt: unknown network format; use .json or .yaml\n"),
+             "error: t.txt: unknown network format; use .json, .yaml or .npz\n"),
             (["train", "xor-train", "--data", "xor", "--lr", "0", "-o", "t.json"], 64,
              "error: nnviz: --lr must be a positive number, got 0.0 (see nnviz help)\n"),
             (["train", "xor-train", "--data", "xor", "--optimizer", "rmsprop", "-o", "t.json"], 64,
