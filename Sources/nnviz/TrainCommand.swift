@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import NNVizCairo
 import NNVizEngine
+import NNVizRender
 
 /// `nnviz train NET --data D -o TRAINED [--epochs N] [--lr η] [--momentum μ] [--optimizer sgd|adam] [--batch-size B]
-/// [--seed S] [--loss bce|ce|mse] [--validation F] [--history H.csv] [--snapshots e1,…] [--save-snapshots DIR] [--quiet]`.
+/// [--seed S] [--loss bce|ce|mse] [--validation F] [--history H.csv] [--snapshots e1,…] [--save-snapshots DIR]
+/// [--figures DIR] [--quiet]`.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -66,6 +68,10 @@ struct TrainCommand: ParsableCommand {
                                                                     valueName: "folder"))
     var saveSnapshots: String?
 
+    @Option(help: ArgumentHelp("Write figures of the run into this folder: loss.png and loss.svg (loss on a log scale, accuracy below, snapshots marked).",
+                               valueName: "folder"))
+    var figures: String?
+
     @Flag(help: "No progress line (shown on a terminal only).")
     var quiet = false
 
@@ -74,6 +80,7 @@ struct TrainCommand: ParsableCommand {
         try PathArgument.require(data, "--data")
         try PathArgument.require(history, "--history")
         try PathArgument.require(saveSnapshots, "--save-snapshots")
+        try PathArgument.require(figures, "--figures")
         guard (0...Int(UInt32.max)).contains(seed) else { throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)") }
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         guard (0...Self.maxEpochs).contains(epochs) else { throw ValidationError("--epochs must be between 0 and \(Self.maxEpochs), got \(epochs)") }
@@ -95,7 +102,9 @@ struct TrainCommand: ParsableCommand {
     /// The snapshot epochs: `--snapshots` parsed (sorted, without repeats), the default series when only
     /// `--save-snapshots` is given, else none.
     func snapshotEpochs() throws -> [Int] {
-        guard let snapshots else { return saveSnapshots == nil ? [] : TrainingOptions.defaultSnapshots(epochs: epochs) }
+        guard let snapshots else {
+            return saveSnapshots == nil && figures == nil ? [] : TrainingOptions.defaultSnapshots(epochs: epochs)
+        }
         var out: [Int] = []
         for part in snapshots.split(separator: ",", omittingEmptySubsequences: false) {
             let text = part.trimmingCharacters()
@@ -135,8 +144,15 @@ struct TrainCommand: ParsableCommand {
                 for s in result.snapshots {
                     let digits = String(s.epoch)
                     let name = "epoch-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
-                    let path = saveSnapshots.hasSuffix("/") ? saveSnapshots + name : saveSnapshots + "/" + name
-                    try AtomicFile.write(Array(NetworkWriter.json(s.network).utf8), to: path)
+                    try AtomicFile.write(Array(NetworkWriter.json(s.network).utf8), to: Self.join(saveSnapshots, name))
+                }
+            }
+            if let figures {
+                try Self.createFolder(figures)
+                let curve = LossCurve(history: result.history, snapshots: result.snapshots.map(\.epoch), lossName: result.loss.rawValue)
+                let scene = curve.scene(measurer: CairoTextMeasurer())
+                for ext in ["png", "svg"] {
+                    try CairoPainter(scale: 1).write(scene, to: Self.join(figures, "loss.\(ext)"))
                 }
             }
             print(Self.summary(result, options: options, trainer: trainer), terminator: "")
@@ -150,6 +166,11 @@ struct TrainCommand: ParsableCommand {
         case "npz": NpzWriter.bytes(network)
         default: Array(NetworkWriter.yaml(network).utf8)
         }
+    }
+
+    /// `name` inside `folder`.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// Creates `path` (and missing parents) unless it is already a folder.

@@ -80,13 +80,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try NNVizBinary.run(["train", "moons-train", "--data", "moons:100", "--optimizer", "adam", "--lr", "0.01",
                                      "--batch-size", "10", "--epochs", "20", "--validation", "0.2", "--history", "h.csv",
-                                     "-o", "t.json", "--quiet"], cwd: dir)
+                                     "--figures", "fig", "-o", "t.json", "--quiet"], cwd: dir)
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 3 && lines[0] == "moons-train: 20 epochs, adam, lr 0.01, batch 10, loss bce")
         #expect(lines.count == 3 && lines[2].hasPrefix("validation: loss "))
         let history = try String(contentsOf: dir.appendingPathComponent("h.csv"), encoding: .utf8).split(separator: "\n")
         #expect(history.first == "epoch,loss,accuracy,val_loss,val_accuracy" && history.count == 22)
+        // The loss-curve figure, PNG and SVG, the same bytes on a rerun.
+        let png = try Data(contentsOf: dir.appendingPathComponent("fig/loss.png"))
+        let svg = try Data(contentsOf: dir.appendingPathComponent("fig/loss.svg"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && String(decoding: svg, as: UTF8.self).contains("<svg"))
+        let again = try NNVizBinary.run(["train", "moons-train", "--data", "moons:100", "--optimizer", "adam", "--lr", "0.01",
+                                         "--batch-size", "10", "--epochs", "20", "--validation", "0.2", "--figures", "fig2",
+                                         "-o", "t2.json", "--quiet"], cwd: dir)
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.png")) == png)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.svg")) == svg)
         // The trained network is read by the other commands.
         let s = try NNVizBinary.run(["summary", "t.json"], cwd: dir)
         #expect(s.status == 0 && s.stderr.isEmpty)

@@ -31,35 +31,44 @@ struct ParameterUpdate {
     /// Applies the gradients in `g` to `p`: `W −= η·g`; `v = μ·v − η·g; W += v`; or Adam's bias-corrected step.
     mutating func apply(_ g: BackpropWorkspace, to p: inout DenseParameters) {
         t += 1
-        let eta = learningRate, mu = momentum
-        let c1 = 1 - pow(Self.beta1, Double(t)), c2 = 1 - pow(Self.beta2, Double(t))
+        let rule = Rule(optimizer: optimizer, eta: learningRate, mu: momentum,
+                        c1: 1 - pow(Self.beta1, Double(t)), c2: 1 - pow(Self.beta2, Double(t)))
         for l in 0..<p.layerCount {
-            for (isBias, grad) in [(false, g.gradWeights[l]), (true, g.gradBiases[l])] {
-                func step(_ w: inout [Double], _ m: inout [Double], _ v: inout [Double]) {
-                    switch optimizer {
-                    case .sgd where mu == 0:
-                        for j in w.indices { w[j] -= eta * grad[j] }
-                    case .sgd:
-                        for j in w.indices {
-                            m[j] = mu * m[j] - eta * grad[j]
-                            w[j] += m[j]
-                        }
-                    case .adam:
-                        let b1 = Self.beta1, b2 = Self.beta2
-                        for j in w.indices {
-                            let gj = grad[j]
-                            m[j] = b1 * m[j] + (1 - b1) * gj
-                            v[j] = b2 * v[j] + (1 - b2) * gj * gj
-                            let mHat = m[j] / c1
-                            let vHat = v[j] / c2
-                            w[j] -= eta * mHat / (vHat.squareRoot() + Self.epsilon)
+            rule.step(&p.weights[l], &first.weights[l], &second.weights[l], g.gradWeights[l])
+            rule.step(&p.biases[l], &first.biases[l], &second.biases[l], g.gradBiases[l])
+        }
+    }
+
+    /// One update's constants (Adam's bias corrections `c1 = 1 − β1ᵗ`, `c2 = 1 − β2ᵗ`), applied buffer by buffer.
+    private struct Rule {
+        let optimizer: Optimizer
+        let eta, mu, c1, c2: Double
+
+        func step(_ weights: inout [Double], _ firsts: inout [Double], _ seconds: inout [Double], _ grad: UnsafeMutablePointer<Double>) {
+            let n = weights.count
+            weights.withUnsafeMutableBufferPointer { w in
+                firsts.withUnsafeMutableBufferPointer { m in
+                    seconds.withUnsafeMutableBufferPointer { v in
+                        switch optimizer {
+                        case .sgd where mu == 0:
+                            for j in 0..<n { w[j] -= eta * grad[j] }
+                        case .sgd:
+                            for j in 0..<n {
+                                m[j] = mu * m[j] - eta * grad[j]
+                                w[j] += m[j]
+                            }
+                        case .adam:
+                            let b1 = ParameterUpdate.beta1, b2 = ParameterUpdate.beta2, eps = ParameterUpdate.epsilon
+                            for j in 0..<n {
+                                let gj = grad[j]
+                                m[j] = b1 * m[j] + (1 - b1) * gj
+                                v[j] = b2 * v[j] + (1 - b2) * gj * gj
+                                let mHat = m[j] / c1
+                                let vHat = v[j] / c2
+                                w[j] -= eta * mHat / (vHat.squareRoot() + eps)
+                            }
                         }
                     }
-                }
-                if isBias {
-                    step(&p.biases[l], &first.biases[l], &second.biases[l])
-                } else {
-                    step(&p.weights[l], &first.weights[l], &second.weights[l])
                 }
             }
         }
