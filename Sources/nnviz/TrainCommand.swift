@@ -96,8 +96,8 @@ struct TrainCommand: ParsableCommand {
         _ = try snapshotEpochs()
     }
 
-    /// A history row per epoch is kept in memory; ten million epochs is far beyond any lesson.
-    static let maxEpochs = 10_000_000
+    /// A history row per epoch is kept in memory (about 50 MB for a million); far beyond any lesson.
+    static let maxEpochs = 1_000_000
 
     /// The snapshot epochs: `--snapshots` parsed (sorted, without repeats), the default series when only
     /// `--save-snapshots` is given, else none.

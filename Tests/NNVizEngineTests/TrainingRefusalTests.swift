@@ -67,8 +67,16 @@ import Testing
     @Test func divergenceStopsWithTheEpoch() {
         // mse on a linear output with a huge step: the weights grow without bound until the loss overflows.
         let n = Self.net([2, 4, 1], [.linear, .linear])
-        expectError("error: net.json: epoch 4: the loss became inf and training stopped; lower the learning rate (--lr, now 100.0)") {
+        expectError("error: net.json: epoch 4: the loss became infinite and training stopped; lower the learning rate (--lr, now 100.0)") {
             try Trainer(network: n, data: Self.xor, options: TrainingOptions(learningRate: 100), source: "net.json").run()
+        }
+    }
+
+    @Test func anUntrainedOverflowIsNotBlamedOnTheLearningRate() {
+        let huge = Dataset(name: "huge.csv", points: Matrix(rows: 2, cols: 2, data: [1e308, 1e308, -1e308, 1e308]), labels: [0, 1])
+        expectError("error: net.json: epoch 0: the untrained network's loss is NaN; its outputs overflow on this data (scale the inputs down)") {
+            try Trainer(network: Network.generated(name: "n", sizes: [2, 2, 1], activations: [.linear, .linear], seed: 0, scale: 10,
+                                                   bias: .zeros), data: huge, source: "net.json").run()
         }
     }
 

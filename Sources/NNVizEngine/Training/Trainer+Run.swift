@@ -33,8 +33,12 @@ extension Trainer {
             }
             r.epoch = epoch
             for value in [r.loss, r.validationLoss ?? 0] where !value.isFinite {
+                let what = value.isNaN ? "NaN" : "infinite"
+                guard epoch > 0 else {
+                    throw NNVizError(source, "epoch 0", "the untrained network's loss is \(what); its outputs overflow on this data (scale the inputs down)")
+                }
                 throw NNVizError(source, "epoch \(epoch)",
-                                 "the loss became \(value) and training stopped; lower the learning rate (--lr, now \(options.learningRate))")
+                                 "the loss became \(what) and training stopped; lower the learning rate (--lr, now \(options.learningRate))")
             }
             history.append(r)
             if wanted.contains(epoch) { snapshots.append(TrainingSnapshot(epoch: epoch, network: params.network())) }
