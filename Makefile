@@ -85,6 +85,7 @@ bench: deps
 fixtures:
 	python3 Tests/NNVizEngineTests/Fixtures/make_fixtures.py
 	python3 Tests/NNVizEngineTests/Fixtures/make_datasets.py
+	python3 Tests/NNVizEngineTests/Fixtures/make_training.py
 
 clean:
 	rm -rf .build

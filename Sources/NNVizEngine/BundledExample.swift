@@ -56,6 +56,20 @@ public struct BundledExample: Sendable {
             activations: [relu, relu, softmax]
             init: {seed: 1, scale: 0.05, bias: random}
             """),
+        BundledExample(name: "xor-train", summary: "generated 2→4→1 sigmoid to train on xor (seed 3 learns it: --lr 1 --epochs 3000)",
+                       yaml: """
+            name: xor-train
+            sizes: [2, 4, 1]
+            activations: [sigmoid, sigmoid]
+            init: {seed: 3, scale: 1.0, bias: random}
+            """),
+        BundledExample(name: "moons-train", summary: "generated 2→16→16→1 tanh, relu, sigmoid to train on moons (seed 1, scale 0.5)",
+                       yaml: """
+            name: moons-train
+            sizes: [2, 16, 16, 1]
+            activations: [tanh, relu, sigmoid]
+            init: {seed: 1, scale: 0.5, bias: random}
+            """),
     ]
 
     /// The hand-picked XOR network, hidden OR and AND units and output OR − 2·AND, with every weight and bias

@@ -11,7 +11,8 @@ public enum NpzNetwork {
     /// and sigmoid (one output) or softmax (several) for the last.
     public static func load(path: String, activations: [Activation]? = nil,
                             limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Network {
-        let arrays = try members(path: path, limits: limits)
+        var stored: [String]?
+        let arrays = try members(path: path, limits: limits, activationNames: &stored)
         var layerCount = 0
         while arrays["W\(layerCount + 1)"] != nil && layerCount < limits.maxLayers { layerCount += 1 }
         guard layerCount > 0 else {
@@ -20,6 +21,17 @@ public enum NpzNetwork {
         // Member names (no strays, no gaps) were checked from the directory in `members`.
         if let activations, activations.count != layerCount {
             throw NNVizError("--activations", "", "has \(activations.count) names but \(path) has \(layerCount) layers")
+        }
+        // An optional `activations` member (one name per layer, as `nnviz train` writes it); --activations wins.
+        var named: [Activation]?
+        if activations == nil, let stored {
+            guard stored.count == layerCount else {
+                throw NNVizError(path, "activations.npy", "has \(stored.count) names but the archive has \(layerCount) layers")
+            }
+            named = []
+            for (i, name) in stored.enumerated() {
+                named?.append(try Activation(named: name, source: path, location: "activations.npy: name \(i + 1)"))
+            }
         }
         var layers: [Layer] = []
         for k in 1...layerCount {
@@ -36,7 +48,7 @@ public enum NpzNetwork {
             }
             try checkFinite(w, path: path, member: "W\(k)")
             try checkFinite(b, path: path, member: "b\(k)")
-            let act = activations?[k - 1]
+            let act = activations?[k - 1] ?? named?[k - 1]
                 ?? (k < layerCount ? .relu : (w.shape[1] == 1 ? .sigmoid : .softmax))
             layers.append(Layer(name: Network.defaultLayerName(index: k - 1, count: layerCount), activation: act,
                                 weights: Matrix(rows: w.shape[0], cols: w.shape[1], data: w.values), bias: b.values,
@@ -57,7 +69,8 @@ public enum NpzNetwork {
     /// member is inflated (`directory`): the member count, every name (`W<k>.npy`, `b<k>.npy` of layers 1…n, each
     /// at most once), each declared size and their sum — so neither a stray member nor six members of 392 MB each
     /// are inflated before the refusal. A missing bias is reported later, with the layer's shapes.
-    static func members(path: String, limits: LoadLimits) throws(NNVizError) -> [String: NpyArray] {
+    static func members(path: String, limits: LoadLimits,
+                        activationNames: inout [String]?) throws(NNVizError) -> [String: NpyArray] {
         try InputFile.requireRegularFile(path)
         // A name that is not UTF-8 reaches ZIPFoundation (which opens a URL's UTF-8 path) as an open descriptor's
         // /dev/fd name. (Its in-memory archives trap on some damaged files, so the file is not read into memory.)
@@ -98,12 +111,16 @@ public enum NpzNetwork {
                 throw NNVizError(path, member, "is damaged (its CRC-32 or size does not match the archive's directory)")
             }
             let name = String(member.dropLast(4))
+            if name == "activations" {
+                activationNames = try NpyStrings.parse(bytes, source: path, location: member, maxCount: limits.maxLayers)
+                continue
+            }
             out[name] = try NpyArray.parse(bytes, source: path, location: member, maxValues: limits.maxParameters)
         }
         return out
     }
 
-    /// Most members an archive may list: a weight and a bias per layer, for at most `maxLayers` layers.
+    /// Most members an archive may list: a weight and a bias per layer, for at most `maxLayers` layers (an `activations` member counts among them).
     static func maxMembers(_ limits: LoadLimits) -> Int { 2 * limits.maxLayers }
 
     /// Most bytes one member may declare: 8 per parameter (float64) plus 4 KiB of `.npy` header.
@@ -157,7 +174,7 @@ public enum NpzNetwork {
         guard layerCount > 0 else {
             throw NNVizError(path, "", "has no W1.npy; expected arrays W1, b1, W2, b2, … as np.savez writes them")
         }
-        let expected = Set((1...layerCount).flatMap { ["W\($0)", "b\($0)"] })
+        let expected = Set((1...layerCount).flatMap { ["W\($0)", "b\($0)"] } + ["activations"])
         for name in names.sorted() where !expected.contains(name) {
             throw NNVizError(path, "\(name).npy", "unexpected member; expected W1, b1, … W\(layerCount), b\(layerCount)")
         }

@@ -142,6 +142,11 @@ GENERATED_EXAMPLES = {
 LARGE_EXAMPLES = {
     "mlp-784": ([784, 128, 64, 10], ["relu", "relu", "softmax"], 1, 0.05, "random"),
 }
+# The starting networks of `nnviz train`'s examples (the same as make_training.py's "xor" and "moons-momentum").
+TRAINING_EXAMPLES = {
+    "xor-train": ([2, 4, 1], ["sigmoid", "sigmoid"], 3, 1.0, "random"),
+    "moons-train": ([2, 16, 16, 1], ["tanh", "relu", "sigmoid"], 1, 0.5, "random"),
+}
 EXPLICIT_EXAMPLES = {
     "neuron": [(np.array([[0.4], [-0.2], [0.7]]), np.array([0.1]), "sigmoid")],
     "xor": [(np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([-0.5, -1.5]), "step"),
@@ -173,6 +178,13 @@ def example_cases():
         x = np.random.RandomState(6).rand(2, sizes[0])
         pre, post = forward(layers, x)
         out[name] = {"input": x.tolist(), "pre": pre, "post": post}
+    rng = np.random.RandomState(7)
+    for name, (sizes, acts, seed, scale, bias) in TRAINING_EXAMPLES.items():
+        layers = [(W, b, a) for (W, b), a in zip(generate(sizes, seed, scale, bias), acts)]
+        x = rng.randn(4, sizes[0])
+        pre, post = forward(layers, x)
+        out[name] = {"weights": [bits(W) for W, _, _ in layers], "biases": [bits(b) for _, b, _ in layers],
+                     "input": x.tolist(), "pre": pre, "post": post}
     return out
 
 

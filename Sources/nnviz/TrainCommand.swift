@@ -1,0 +1,218 @@
+import ArgumentParser
+import Foundation
+import NNVizCairo
+import NNVizEngine
+import NNVizRender
+
+/// `nnviz train NET --data D -o TRAINED [--epochs N] [--lr η] [--momentum μ] [--optimizer sgd|adam] [--batch-size B]
+/// [--seed S] [--loss bce|ce|mse] [--validation F] [--history H.csv] [--snapshots e1,…] [--save-snapshots DIR]
+/// [--figures DIR] [--quiet]`.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a network on labelled data by gradient descent and write the trained network.",
+        discussion: """
+            The algorithm is the plain NumPy one, step for step (see Tests/NNVizEngineTests/Fixtures/make_training.py): \
+            one np.random.RandomState(--seed) shuffles each epoch's mini-batches, so a run is reproducible to the bit. \
+            One output neuron takes labels 0/1; k outputs take labels 0…k−1. The loss follows the output unless \
+            --loss says otherwise: one sigmoid neuron → bce, softmax → ce, anything else → mse. \
+            Try: nnviz train xor-train --data xor --lr 1 --epochs 3000 -o xor-trained.json
+            """)
+
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: ArgumentHelp("Labelled training data: a bundled set (xor, moons:300, …) or a .csv (x1,…,xd,label) or .json.",
+                               valueName: "data"))
+    var data: String
+
+    @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
+    var dataSeed = 0
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The trained network: .json or .yaml (explicit weights, names and labels kept) or .npz.",
+                                                    valueName: "file"))
+    var output: String
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 1000
+
+    @Option(name: .customLong("lr"), help: ArgumentHelp("Learning rate η.", valueName: "η"))
+    var learningRate = 0.1
+
+    @Option(help: ArgumentHelp("Momentum μ for sgd, 0 ≤ μ < 1 (v = μ·v − η·g; W += v).", valueName: "μ"))
+    var momentum = 0.0
+
+    @Option(help: ArgumentHelp("sgd, or adam (Keras's: β1 0.9, β2 0.999, ε 1e-7).", valueName: "sgd|adam"))
+    var optimizer = "sgd"
+
+    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch, shuffled each epoch (default: one full batch in data order).")
+    var batchSize: Int?
+
+    @Option(help: "Seed of the shuffles and the validation split (0…4294967295).")
+    var seed = 0
+
+    @Option(help: ArgumentHelp("bce, ce or mse (default: from the output layer).", valueName: "bce|ce|mse"))
+    var loss: String?
+
+    @Option(help: ArgumentHelp("Hold out this fraction of the rows (the last ⌈F·n⌉ after one seeded shuffle) and report their loss too.",
+                               valueName: "F"))
+    var validation: Double?
+
+    @Option(help: ArgumentHelp("Write the loss and accuracy of every epoch (0 = untrained) to this CSV.", valueName: "file"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("Epochs to keep as snapshots, e.g. 0,10,100 (default with --save-snapshots: 0, 1, 3, 10, 30, … and the last).",
+                               valueName: "e1,e2,…"))
+    var snapshots: String?
+
+    @Option(name: .customLong("save-snapshots"), help: ArgumentHelp("Write each snapshot as a spec, epoch-0003.json, … in this folder.",
+                                                                    valueName: "folder"))
+    var saveSnapshots: String?
+
+    @Option(help: ArgumentHelp("Write figures of the run into this folder: loss.png and loss.svg (loss on a log scale, accuracy below, snapshots marked).",
+                               valueName: "folder"))
+    var figures: String?
+
+    @Flag(help: "No progress line (shown on a terminal only).")
+    var quiet = false
+
+    func validate() throws {
+        try PathArgument.require(output, "-o")
+        try PathArgument.require(data, "--data")
+        try PathArgument.require(history, "--history")
+        try PathArgument.require(saveSnapshots, "--save-snapshots")
+        try PathArgument.require(figures, "--figures")
+        guard (0...Int(UInt32.max)).contains(seed) else { throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)") }
+        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
+        guard (0...Self.maxEpochs).contains(epochs) else { throw ValidationError("--epochs must be between 0 and \(Self.maxEpochs), got \(epochs)") }
+        guard learningRate.isFinite && learningRate > 0 else { throw ValidationError("--lr must be a positive number, got \(learningRate)") }
+        guard momentum.isFinite && momentum >= 0 && momentum < 1 else { throw ValidationError("--momentum must be at least 0 and below 1, got \(momentum)") }
+        guard Optimizer(rawValue: optimizer) != nil else { throw ValidationError("--optimizer must be sgd or adam, got '\(optimizer)'") }
+        if momentum != 0 && optimizer == "adam" { throw ValidationError("--momentum applies to sgd; Adam keeps its own moments") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        if let loss, Loss(rawValue: loss) == nil { throw ValidationError("--loss must be one of \(Loss.validNames), got '\(loss)'") }
+        if let validation, !(validation > 0 && validation < 1) {
+            throw ValidationError("--validation must be a fraction between 0 and 1 (e.g. 0.2), got \(validation)")
+        }
+        _ = try snapshotEpochs()
+    }
+
+    /// A history row per epoch is kept in memory (about 50 MB for a million); far beyond any lesson.
+    static let maxEpochs = 1_000_000
+
+    /// The snapshot epochs: `--snapshots` parsed (sorted, without repeats), the default series when only
+    /// `--save-snapshots` is given, else none.
+    func snapshotEpochs() throws -> [Int] {
+        guard let snapshots else {
+            return saveSnapshots == nil && figures == nil ? [] : TrainingOptions.defaultSnapshots(epochs: epochs)
+        }
+        var out: [Int] = []
+        for part in snapshots.split(separator: ",", omittingEmptySubsequences: false) {
+            let text = part.trimmingCharacters()
+            guard let e = Int(text), e >= 0, e <= epochs else {
+                throw ValidationError("--snapshots: '\(text)' is not an epoch from 0 to \(epochs)")
+            }
+            out.append(e)
+        }
+        return Array(Set(out)).sorted()
+    }
+
+    func run() throws {
+        try CommandError.reporting {
+            let format = InputFile.fileExtension(output)
+            guard ["json", "yaml", "yml", "npz"].contains(format) else {
+                throw NNVizError(output, "", "unknown network format; use .json, .yaml or .npz")
+            }
+            let net = try network.load()
+            var limits = network.limits
+            limits.maxPoints = Int.max
+            let dataset = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
+            let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
+                                          optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
+                                          seed: UInt32(seed), loss: loss.flatMap(Loss.init(rawValue:)),
+                                          validation: validation, snapshots: try snapshotEpochs())
+            let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
+            let progress = TrainingProgress(epochs: epochs, quiet: quiet)
+            let result = try trainer.run { progress.report($0) }
+            progress.finish()
+            try AtomicFile.write(Self.bytes(result.network, format: format), to: output)
+            if let history {
+                try AtomicFile.write(Array(TrainingHistoryCSV.text(result.history).utf8), to: history)
+            }
+            if let saveSnapshots {
+                try Self.createFolder(saveSnapshots)
+                let width = max(4, String(epochs).count)
+                for s in result.snapshots {
+                    let digits = String(s.epoch)
+                    let name = "epoch-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
+                    try AtomicFile.write(Array(NetworkWriter.json(s.network).utf8), to: Self.join(saveSnapshots, name))
+                }
+            }
+            if let figures {
+                try Self.createFolder(figures)
+                let curve = LossCurve(history: result.history, snapshots: result.snapshots.map(\.epoch), lossName: result.loss.rawValue)
+                let scene = curve.scene(measurer: CairoTextMeasurer())
+                for ext in ["png", "svg"] {
+                    try CairoPainter(scale: 1).write(scene, to: Self.join(figures, "loss.\(ext)"))
+                }
+            }
+            print(Self.summary(result, options: options, trainer: trainer), terminator: "")
+        }
+    }
+
+    /// The trained network in the format `-o`'s extension names.
+    static func bytes(_ network: Network, format: String) -> [UInt8] {
+        switch format {
+        case "json": Array(NetworkWriter.json(network).utf8)
+        case "npz": NpzWriter.bytes(network)
+        default: Array(NetworkWriter.yaml(network).utf8)
+        }
+    }
+
+    /// `name` inside `folder`.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// Creates `path` (and missing parents) unless it is already a folder.
+    static func createFolder(_ path: String) throws(NNVizError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw NNVizError(path, "", "is a file, not a folder for the snapshots") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw NNVizError(path, "", "cannot create the folder: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// What stdout says when training is done: the run, then the loss and accuracy before and after.
+    static func summary(_ result: TrainingResult, options: TrainingOptions, trainer: Trainer) -> String {
+        let first = result.history[0], last = result.final
+        let batch = options.batchSize.map { "batch \($0)" } ?? "full batch"
+        var method = options.optimizer.rawValue + ", lr \(options.learningRate)"
+        if options.momentum != 0 { method += ", momentum \(options.momentum)" }
+        var out = "\(result.network.name): \(last.epoch) epochs, \(method), \(batch), loss \(result.loss.rawValue)\n"
+        out += "loss \(significant(first.loss)) → \(significant(last.loss)), accuracy \(percent(first.accuracy)) → \(percent(last.accuracy))\n"
+        if let vl = last.validationLoss, let va = last.validationAccuracy {
+            out += "validation: loss \(significant(first.validationLoss ?? .nan)) → \(significant(vl)), "
+                + "accuracy \(percent(first.validationAccuracy ?? .nan)) → \(percent(va))\n"
+        }
+        return out
+    }
+
+    /// Four significant digits, never in exponent form (`0.6931`, `0.003143`).
+    static func significant(_ v: Double) -> String {
+        guard v.isFinite, v != 0 else { return NumberFormat.fixed(v, decimals: 4) }
+        let magnitude = Int((abs(v)).log10Floor)
+        return NumberFormat.fixed(v, decimals: min(17, max(0, 3 - magnitude)))
+    }
+
+    static func percent(_ v: Double) -> String { NumberFormat.fixed(v * 100, decimals: 1) + " %" }
+}
+
+extension Double {
+    /// ⌊log10 |self|⌋ for a finite non-zero value.
+    fileprivate var log10Floor: Double { Foundation.floor(Foundation.log10(self)) }
+}
