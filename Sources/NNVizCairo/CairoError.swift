@@ -12,7 +12,10 @@ public struct CairoError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "error: \(RawPath.display(path)): \(message)" }
+    /// The line with its settings still as tokens, for a front end to word (`Setting.render`).
+    public var line: String { "error: \(RawPath.display(path)): \(message)" }
+
+    public var description: String { Setting.plain(line) }
 
     /// The same failure reported against another path.
     func at(_ path: String) -> CairoError { CairoError(path: path, message: message) }

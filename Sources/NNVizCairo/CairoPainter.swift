@@ -1,3 +1,4 @@
+import NNVizSystem
 import NNVizScene
 
 /// Paints a `Scene` to PNG, SVG or PDF bytes or files through Cairo; deterministic, atomic file output.
@@ -15,7 +16,7 @@ public struct CairoPainter: Sendable {
     /// Largest canvas side accepted, in output pixels (or px/pt for vector output).
     public static let maxSide = 20_000
     /// The hint of the figure commands, whose size options set the canvas.
-    public static let sizeOptionsHint = "lower --width, --height or --scale"
+    public static let sizeOptionsHint = "lower \(Setting.width), \(Setting.height) or \(Setting.scale)"
 
     public init(scale: Double = 1, fastLineThreshold: Int = 2_000, oversizeHint: String = CairoPainter.sizeOptionsHint) {
         self.scale = scale

@@ -56,7 +56,7 @@ public struct BundledExample: Sendable {
             activations: [relu, relu, softmax]
             init: {seed: 1, scale: 0.05, bias: random}
             """),
-        BundledExample(name: "xor-train", summary: "generated 2→4→1 sigmoid to train on xor (seed 3 learns it: --lr 1 --epochs 3000)",
+        BundledExample(name: "xor-train", summary: "generated 2→4→1 sigmoid to train on xor (seed 3 learns it in 3000 epochs at learning rate 1)",
                        yaml: """
             name: xor-train
             sizes: [2, 4, 1]

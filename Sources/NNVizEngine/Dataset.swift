@@ -1,3 +1,4 @@
+import NNVizSystem
 /// Labelled points for a decision-region overlay: one row of `points` per sample, one class index per row.
 ///
 /// Comes from a bundled generator (`xor`, `moons:300`, …) or a file (CSV whose last column is the class, or
@@ -77,6 +78,6 @@ public struct Dataset: Equatable, Sendable {
     /// Refuses more points than `limits.maxPoints` (a figure draws each one), before they are generated or kept.
     static func checkPoints(_ count: Int, source: String, limits: LoadLimits) throws(NNVizError) {
         guard count > limits.maxPoints else { return }
-        throw NNVizError(source, "", "\(count) points is more than the \(limits.maxPoints) a figure draws; raise --max-points or use fewer")
+        throw NNVizError(source, "", "\(count) points is more than the \(limits.maxPoints) a figure draws; raise \(Setting.maxPoints) or use fewer")
     }
 }

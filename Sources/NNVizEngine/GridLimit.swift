@@ -1,3 +1,4 @@
+import NNVizSystem
 /// The ceiling on grid evaluations (cells of a decision-region grid, each one forward pass), checked before the
 /// grid is allocated. The default, 4000 × 4000 = 16 million, keeps the output field at 64 MB.
 public enum GridLimit {
@@ -19,6 +20,6 @@ public enum GridLimit {
         let (cells, overflow) = resolution.multipliedReportingOverflow(by: resolution)
         guard overflow || cells > limit else { return }
         let count = overflow ? "too many evaluations to count" : "\(cells) evaluations"
-        throw NNVizError(source, "", "a \(resolution) × \(resolution) grid is \(count), more than the limit of \(limit); lower --resolution or raise --max-evaluations")
+        throw NNVizError(source, "", "a \(resolution) × \(resolution) grid is \(count), more than the limit of \(limit); lower \(Setting.resolution) or raise \(Setting.maxEvaluations)")
     }
 }

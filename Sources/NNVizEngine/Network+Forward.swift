@@ -4,11 +4,11 @@ extension Network {
     /// Runs a batch (`samples × inputs`) through every layer and returns the trace.
     ///
     /// Throws when the batch width differs from the network's input count, or when a pre-activation overflows to
-    /// infinity or NaN (naming the sample and neuron, then `overflowHint`); `source` names the batch in the message.
+    /// infinity or NaN (naming the sample and neuron, then advice for what `inputs` are); `source` names the batch
+    /// in the message.
     /// Large batches are split into row chunks spread over the cores; every value is computed exactly as it would
     /// be for a single sample, so the result never depends on the split.
-    public func forward(_ batch: Matrix, source: String = "batch",
-                        overflowHint: String = "the weights or inputs are too large") throws(NNVizError) -> Trace {
+    public func forward(_ batch: Matrix, source: String = "batch", inputs: ForwardInputs = .samples) throws(NNVizError) -> Trace {
         guard batch.cols == inputCount else {
             throw NNVizError(source, "", "samples have \(batch.cols) values but \(name) takes \(inputCount) inputs (\(inputLabels.joined(separator: ", ")))")
         }
@@ -42,7 +42,7 @@ extension Network {
             if let i = preData.firstIndex(where: { !$0.isFinite }) {
                 let neuron = layer.neuronLabels[i % n]
                 throw NNVizError(source, "sample \(i / n + 1)",
-                                 "\(layer.name) neuron \(neuron): z = a·W + b is not finite (\(preData[i])); \(overflowHint)")
+                                 "\(layer.name) neuron \(neuron): z = a·W + b is not finite (\(preData[i])); \(inputs.overflowAdvice)")
             }
             pre.append(Matrix(rows: rows, cols: n, data: preData))
             post.append(Matrix(rows: rows, cols: n, data: postData))

@@ -1,3 +1,4 @@
+import NNVizSystem
 /// Turns a command's NET argument into a network: a file path (`.json`, `.yaml`, `.yml`, `.npz`) or a bundled example.
 ///
 /// A path wins when the file exists, so a local `xor` file shadows the example of that name.
@@ -10,7 +11,7 @@ public enum NetworkResolver {
             switch ext {
             case "json", "yaml", "yml":
                 if activations != nil {
-                    throw NNVizError("--activations", "", "applies only to .npz networks; \(argument) names its activations itself")
+                    throw NNVizError(Setting.activations, "", "applies only to .npz networks; \(argument) names its activations itself")
                 }
                 return try NetworkSpec.load(path: argument, limits: limits)
             case "npz":
@@ -21,7 +22,7 @@ public enum NetworkResolver {
         }
         if let example = BundledExample.named(argument) {
             if activations != nil {
-                throw NNVizError("--activations", "", "applies only to .npz networks; \(argument) names its activations itself")
+                throw NNVizError(Setting.activations, "", "applies only to .npz networks; \(argument) names its activations itself")
             }
             return try example.network()
         }

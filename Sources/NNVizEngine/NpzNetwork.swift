@@ -20,7 +20,7 @@ public enum NpzNetwork {
         }
         // Member names (no strays, no gaps) were checked from the directory in `members`.
         if let activations, activations.count != layerCount {
-            throw NNVizError("--activations", "", "has \(activations.count) names but \(path) has \(layerCount) layers")
+            throw NNVizError(Setting.activations, "", "has \(activations.count) names but \(path) has \(layerCount) layers")
         }
         // An optional `activations` member (one name per layer, as `nnviz train` writes it); --activations wins.
         var named: [Activation]?
@@ -167,7 +167,7 @@ public enum NpzNetwork {
         let limit = totalLimit(limits, members: entries.count)
         guard total <= limit else {
             throw NNVizError(path, "", "its \(entries.count) members claim \(total) bytes uncompressed in total, more than the limit of "
-                             + "\(limit) (8 bytes per parameter of --max-parameters plus 4 KiB per member)")
+                             + "\(limit) (8 bytes per parameter of \(Setting.maxParameters) plus 4 KiB per member)")
         }
         var layerCount = 0
         while names.contains("W\(layerCount + 1)") && layerCount < limits.maxLayers { layerCount += 1 }

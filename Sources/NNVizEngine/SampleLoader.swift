@@ -1,3 +1,4 @@
+import NNVizSystem
 /// Builds the batch of samples (`samples × inputs`) a command runs through a network: `--sample` rows, a batch file
 /// (CSV, JSON or `.npy`) or NumPy-seeded random samples. Every value is checked finite and every row's width
 /// against the network, with the row and column in the message.
@@ -10,10 +11,10 @@ public enum SampleLoader {
             let where_ = "sample \(i + 1)"
             let fields = text.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == network.inputCount else {
-                throw NNVizError("--sample", where_, "has \(fields.count) values but \(widthHint(network))")
+                throw NNVizError(Setting.samples, where_, "has \(fields.count) values but \(widthHint(network))")
             }
             for (j, f) in fields.enumerated() {
-                data.append(try number(f, source: "--sample", location: "\(where_), value \(j + 1)"))
+                data.append(try number(f, source: Setting.samples.token, location: "\(where_), value \(j + 1)"))
             }
         }
         return Matrix(rows: samples.count, cols: network.inputCount, data: data)
@@ -22,10 +23,10 @@ public enum SampleLoader {
     /// `count` samples drawn as `np.random.seed(seed); np.random.randn(count, inputs)`.
     public static func random(count: Int, seed: UInt32, for network: Network,
                               limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Matrix {
-        guard count >= 1 else { throw NNVizError("--random", "", "needs at least 1 sample, got \(count)") }
+        guard count >= 1 else { throw NNVizError(Setting.random, "", "needs at least 1 sample, got \(count)") }
         let (total, overflow) = count.multipliedReportingOverflow(by: network.inputCount)
         guard !overflow, total <= limits.maxBatchValues else {
-            throw NNVizError("--random", "", "\(count) samples × \(network.inputCount) inputs is more than the limit of \(limits.maxBatchValues) values")
+            throw NNVizError(Setting.random, "", "\(count) samples × \(network.inputCount) inputs is more than the limit of \(limits.maxBatchValues) values")
         }
         var rng = NumPyRandom(seed: seed)
         return rng.randn(rows: count, cols: network.inputCount)

@@ -90,7 +90,7 @@ extension DiagramLayout {
         let elided = d.columns.filter(\.isElided)
         if !elided.isEmpty {
             let hidden = elided.map(\.hiddenCount).reduce(0, +)
-            let l1 = "⋮ +N: \(hidden) neurons not drawn (--all draws every one)"
+            let l1 = "⋮ +N: \(hidden) neurons not drawn" + (d.options.figure.notes.elided.map { " (\($0))" } ?? "")
             let l2 = "their connections, summarised: colour = mean w, width = RMS |w|"
             let w = Swift.max(b.measure(l1, f).width, 34 + b.measure(l2, f).width)
             blocks.append(LegendFlow.Block(width: w, height: 2 * lineH + 8) { b, o in

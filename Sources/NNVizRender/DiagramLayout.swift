@@ -156,7 +156,7 @@ struct DiagramLayout {
         if labelsShown { drawWeightLabels() }
         legend.draw(into: &b, at: Point(margin, legendTop), maxWidth: b.scene.width - 2 * margin, center: true)
         if unplaced > 0 {
-            b.text("\(unplaced) weight labels did not fit; a taller figure (--height) makes room",
+            b.text("\(unplaced) weight labels did not fit" + (o.notes.crowdedLabels.map { "; " + $0 } ?? ""),
                    at: Point(margin, b.scene.height - 8), font: b.font(TextSize.small), color: b.theme.mutedText,
                    baseline: .bottom, role: "note")
         }

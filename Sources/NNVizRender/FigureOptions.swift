@@ -7,9 +7,12 @@ public struct FigureOptions: Sendable, Equatable {
     /// Replaces the automatic title; an empty string removes the title.
     public var title: String?
     public var fontFamily: String
+    /// Advice the figure prints where it cannot show everything, worded by its caller.
+    public var notes: FigureNotes
 
     public init(width: Double? = nil, height: Double? = nil, theme: Theme = .light, title: String? = nil,
-                fontFamily: String = "DejaVu Sans") {
+                fontFamily: String = "DejaVu Sans", notes: FigureNotes = FigureNotes()) {
         self.width = width; self.height = height; self.theme = theme; self.title = title; self.fontFamily = fontFamily
+        self.notes = notes
     }
 }

@@ -91,7 +91,7 @@ public struct Heatmap: Figure {
         b.scene.width = width.rounded(.up); b.scene.height = height.rounded(.up)
         y = b.title(title, subtitle: subtitle, margin: margin, top: margin) + 10
         if ps.isEmpty {
-            b.text(options.mode == .activations ? "no samples: give --batch, --sample or --random" : "no layers selected",
+            b.text(options.mode == .activations ? "no samples" + (options.figure.notes.noSamples.map { ": " + $0 } ?? "") : "no layers selected",
                    at: Point(margin, y + 10), font: body, color: b.theme.mutedText, baseline: .top, role: "note")
             return b.scene
         }

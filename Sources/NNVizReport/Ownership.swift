@@ -17,7 +17,7 @@ enum Ownership: Equatable {
 
     init(of destination: String, ownNames: Set<String>) throws(NNVizError) {
         guard let kind = FileTree.kind(destination) else { self = .absent; return }
-        guard kind == S_IFDIR else { throw NNVizError(destination, "", "exists and is not a folder; remove it or choose another -o") }
+        guard kind == S_IFDIR else { throw NNVizError(destination, "", "exists and is not a folder; remove it or choose another \(Setting.output)") }
         guard let names = FileTree.names(in: destination) else {
             throw NNVizError(destination, "", StagedFolder.reason(errno, "cannot be read"))
         }
@@ -53,10 +53,10 @@ enum Ownership: Equatable {
         guard case .owned(_, let foreign) = self, !foreign.isEmpty else { return self }
         if !force {
             let shown = foreign.prefix(3).map(RawPath.display).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
-            throw NNVizError(destination, "", "holds files nnviz did not write (\(shown)); choose another -o, or add --force to replace only nnviz's own files and keep the rest")
+            throw NNVizError(destination, "", "holds files nnviz did not write (\(shown)); choose another \(Setting.output), or add \(Setting.force) to replace only nnviz's own files and keep the rest")
         }
         if let clash = writing.first(where: foreign.contains) {
-            throw NNVizError(destination + "/" + clash, "", "was not written by nnviz and is never replaced, even with --force; choose another -o")
+            throw NNVizError(destination + "/" + clash, "", "was not written by nnviz and is never replaced, even with \(Setting.force); choose another \(Setting.output)")
         }
         return self
     }

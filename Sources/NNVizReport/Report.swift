@@ -65,8 +65,8 @@ public struct Report: Sendable {
         let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
         for figure in figures {
             let wide = (figure.scene.width * scale).rounded(.up) > Double(CairoPainter.maxSide)
-            let painter = CairoPainter(scale: scale, oversizeHint: wide ? "a long name or label widens the figure; shorten it or lower --scale"
-                                                                        : "give fewer samples or a lower --scale")
+            let painter = CairoPainter(scale: scale, oversizeHint: wide ? "a long name or label widens the figure; shorten it or lower \(Setting.scale)"
+                                                                        : "give fewer samples or a lower \(Setting.scale)")
             for format in formats {
                 let name = figure.id + "." + format.rawValue
                 let bytes: [UInt8]
@@ -119,7 +119,7 @@ public struct Report: Sendable {
             if Ownership.manifest(in: folder, name: Report.indexManifest)?.contains("index.html") == true { return }
             if let text = try? InputFile.text(path, limit: 16 << 20), text.contains("<meta name=\"generator\" content=\"nnviz\">") { return }
         }
-        throw NNVizError(path, "", "was not written by nnviz and is never replaced; choose another -o for several networks")
+        throw NNVizError(path, "", "was not written by nnviz and is never replaced; choose another \(Setting.output) for several networks")
     }
 
     static func join(_ folder: String, _ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }

@@ -1,3 +1,4 @@
+import NNVizSystem
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
@@ -35,7 +36,7 @@ enum ReportFigures {
             let field = net.evaluateGrid(axes: (0, 1), xRange: ranges.x, yRange: ranges.y,
                                          resolution: options.defaultResolution(scale: scale),
                                          hiddenResolution: options.neurons ? nil : 0)
-            let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "--data \(d.name)") }
+            let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "\(Setting.data) \(d.name)") }
             let plot = RegionPlot(network: net, field: field, data: data?.points, labels: data?.labels ?? [], trace: dataTrace,
                                   options: options)
             add("regions", FigureText.regions(net, x: ranges.x, y: ranges.y, data: data, neurons: options.neurons),

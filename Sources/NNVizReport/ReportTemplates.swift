@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 import Mustache
 import NNVizEngine
 
@@ -44,8 +45,8 @@ public struct ReportTemplates: Sendable {
     /// The templates in `directory`, the defaults standing in for missing files.
     public static func load(directory: String) throws(NNVizError) -> ReportTemplates {
         var st = stat()
-        guard stat(directory, &st) == 0 else { throw NNVizError(directory, "", "no such folder (--templates)") }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw NNVizError(directory, "", "is not a folder (--templates)") }
+        guard stat(directory, &st) == 0 else { throw NNVizError(directory, "", "no such folder (\(Setting.templates))") }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw NNVizError(directory, "", "is not a folder (\(Setting.templates))") }
         func text(_ file: String, _ fallback: String) throws(NNVizError) -> (String, String) {
             let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
             guard InputFile.exists(path) else { return (fallback, file) }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import NNVizSystem
 import ArgumentParser
+import NNVizCairo
 import NNVizEngine
 
 /// The one way nnviz reports a failure: exactly one `error: <source>: <where>: <what>` line on stderr.
@@ -22,7 +23,10 @@ enum CommandError {
         } catch let e as CleanExit {
             throw e
         } catch let e as NNVizError {
-            printLine(e.description)
+            printLine(e.line)
+            throw ExitCode.failure
+        } catch let e as CairoError {
+            printLine(e.line)
             throw ExitCode.failure
         } catch {
             let text = "\(error)"
@@ -35,7 +39,7 @@ enum CommandError {
     /// Writes one line to stderr, control characters escaped (`DisplayText.escaped`: a newline as `\n`, ESC as
     /// `\u{1b}`) so a name quoted in it can neither split the line nor drive the terminal.
     static func printLine(_ line: String) {
-        let bytes = Array((DisplayText.escaped(line) + "\n").utf8)
+        let bytes = Array((DisplayText.escaped(Flags.words(line)) + "\n").utf8)
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + done, bytes.count - done) }
@@ -54,7 +58,11 @@ enum CommandError {
         let code = root.exitCode(for: error)
         if code == .success { root.exit(withError: error) }
         if let e = error as? NNVizError {
-            printLine(e.description)
+            printLine(e.line)
+            POSIX.exit(1)
+        }
+        if let e = error as? CairoError {
+            printLine(e.line)
             POSIX.exit(1)
         }
         let text = "\(error)"

@@ -39,10 +39,14 @@ struct FigureCommandOptions: ParsableArguments {
         guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
     }
 
+    /// The advice figures print, in this command line's words.
+    static let notes = FigureNotes(elided: "--all draws every one", crowdedLabels: "a taller figure (--height) makes room",
+                                   noSamples: "give --batch, --sample or --random")
+
     /// The renderer's options.
     var figure: FigureOptions {
         FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light), title: title,
-                      fontFamily: font.isEmpty ? "DejaVu Sans" : font)
+                      fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes)
     }
 
     /// Fails early, before any work, when the output's extension names no format or the given `--width` or

@@ -91,7 +91,7 @@ struct RegionsCommand: ParsableCommand {
             point[axes.1] = py
             do {
                 _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions",
-                                    overflowHint: "narrow --x-range and --y-range or lower --slice")
+                                    inputs: .plane)
             } catch {
                 let at = "at \(net.inputLabels[axes.0]) = \(px), \(net.inputLabels[axes.1]) = \(py)"
                 throw NNVizError("regions", at, error.message)

@@ -108,12 +108,12 @@ import Testing
     /// A point limit refuses bundled sets before they are generated and files once their rows are known.
     @Test func pointLimitIsChecked() throws {
         let limits = LoadLimits(maxPoints: 3)
-        expectError("error: moons:4: 4 points is more than the 3 a figure draws; raise --max-points or use fewer") {
+        expectError("error: moons:4: 4 points is more than the 3 a figure draws; raise the point limit or use fewer") {
             try Dataset.resolve("moons:4", limits: limits)
         }
         #expect(try Dataset.resolve("moons:3", limits: limits).count == 3)
         let csv = try tempFile("four.csv", "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
-        expectError("error: \(csv): 4 points is more than the 3 a figure draws; raise --max-points or use fewer") {
+        expectError("error: \(csv): 4 points is more than the 3 a figure draws; raise the point limit or use fewer") {
             try Dataset.resolve(csv, limits: limits)
         }
         #expect(try Dataset.resolve(csv).count == 4)

@@ -1,4 +1,5 @@
 import Foundation
+import NNVizSystem
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -113,7 +114,7 @@ import Glibc
     /// The limit is inclusive; a square that overflows `Int` is refused, not trapped on.
     @Test func gridsOverTheLimitAreRefused() throws {
         try GridLimit.check(resolution: 4000, limit: GridLimit.defaultMaxEvaluations, source: "--resolution")
-        #expect(throws: NNVizError("--resolution", "", "a 4001 × 4001 grid is 16008001 evaluations, more than the limit of 16000000; lower --resolution or raise --max-evaluations")) {
+        #expect(throws: NNVizError("--resolution", "", "a 4001 × 4001 grid is 16008001 evaluations, more than the limit of 16000000; lower \(Setting.resolution) or raise \(Setting.maxEvaluations)")) {
             try GridLimit.check(resolution: 4001, limit: GridLimit.defaultMaxEvaluations, source: "--resolution")
         }
         #expect(throws: NNVizError.self) { try GridLimit.check(resolution: Int.max, limit: Int.max, source: "--resolution") }

@@ -11,13 +11,13 @@ import Testing
     @Test func sampleRows() throws {
         let m = try SampleLoader.parse(samples: ["0,1", " 1.5 , -2e-1"], for: Self.xor)
         #expect(m.rowArrays == [[0, 1], [1.5, -0.2]])
-        expectError("error: --sample: sample 2: has 3 values but xor takes 2 inputs (x1, x2)") {
+        expectError("error: samples: sample 2: has 3 values but xor takes 2 inputs (x1, x2)") {
             try SampleLoader.parse(samples: ["0,1", "1,2,3"], for: Self.xor)
         }
-        expectError("error: --sample: sample 1, value 2: 'abc' is not a number") {
+        expectError("error: samples: sample 1, value 2: 'abc' is not a number") {
             try SampleLoader.parse(samples: ["1,abc"], for: Self.xor)
         }
-        expectError("error: --sample: sample 1, value 1: is not a finite number (nan)") {
+        expectError("error: samples: sample 1, value 1: is not a finite number (nan)") {
             try SampleLoader.parse(samples: ["nan,1"], for: Self.xor)
         }
     }
@@ -30,7 +30,7 @@ import Testing
             let m = try SampleLoader.random(count: c["n"] as? Int ?? 0, seed: UInt32(c["seed"] as? Int ?? 0), for: net)
             #expect(m.data.map(\.bitPattern) == (c["bits"] as? [String] ?? []).map { Fixture.double(bits: $0).bitPattern })
         }
-        expectError("error: --random: needs at least 1 sample, got 0") { try SampleLoader.random(count: 0, seed: 0, for: Self.xor) }
+        expectError("error: random samples: needs at least 1 sample, got 0") { try SampleLoader.random(count: 0, seed: 0, for: Self.xor) }
     }
 
     @Test func batchFilesMatchNumPy() throws {
@@ -95,7 +95,7 @@ import Testing
         }
         let path = Fixture.url("net.npz").path
         #expect(try NpzNetwork.load(path: path, activations: [.tanh, .sigmoid]).layers.map(\.activation) == [.tanh, .sigmoid])
-        expectError("error: --activations: has 1 names but \(path) has 2 layers") { try NpzNetwork.load(path: path, activations: [.tanh]) }
+        expectError("error: the activations: has 1 names but \(path) has 2 layers") { try NpzNetwork.load(path: path, activations: [.tanh]) }
         let bomb = Fixture.url("bomb.npz").path
         expectError("error: \(bomb): W1.npy: claims 4294967280 bytes uncompressed, more than the limit of 400004096") {
             try NpzNetwork.load(path: bomb)

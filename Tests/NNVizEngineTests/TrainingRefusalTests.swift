@@ -21,15 +21,15 @@ import Testing
     }
 
     @Test func lossesThatDoNotFitTheOutput() {
-        Self.refuse("error: net.json: layers[1] (output): loss bce needs a sigmoid output, not tanh; use --loss mse or a sigmoid output",
+        Self.refuse("error: net.json: layers[1] (output): loss bce needs a sigmoid output, not tanh; use loss mse or a sigmoid output",
                     Self.net([2, 2, 1], [.relu, .tanh]), Self.xor, TrainingOptions(loss: .bce))
-        Self.refuse("error: net.json: layers[1] (output): loss bce needs one sigmoid output neuron, not 2; use a softmax output with --loss ce",
+        Self.refuse("error: net.json: layers[1] (output): loss bce needs one sigmoid output neuron, not 2; use a softmax output with loss ce",
                     Self.net([2, 2, 2], [.relu, .sigmoid]), Self.xor, TrainingOptions(loss: .bce))
-        Self.refuse("error: net.json: layers[1] (output): loss ce needs a softmax output, not sigmoid; use --loss bce",
+        Self.refuse("error: net.json: layers[1] (output): loss ce needs a softmax output, not sigmoid; use loss bce",
                     Self.net([2, 2, 1], [.relu, .sigmoid]), Self.xor, TrainingOptions(loss: .ce))
-        Self.refuse("error: net.json: layers[1] (output): loss ce needs a softmax output, not linear; use --loss mse",
+        Self.refuse("error: net.json: layers[1] (output): loss ce needs a softmax output, not linear; use loss mse",
                     Self.net([2, 2, 1], [.relu, .linear]), Self.xor, TrainingOptions(loss: .ce))
-        Self.refuse("error: net.json: layers[1] (output): loss mse is not trained through softmax; use --loss ce",
+        Self.refuse("error: net.json: layers[1] (output): loss mse is not trained through softmax; use loss ce",
                     Self.net([2, 2, 2], [.relu, .softmax]), Self.xor, TrainingOptions(loss: .mse))
     }
 
@@ -53,21 +53,21 @@ import Testing
 
     @Test func optionsOutOfRange() {
         let n = Self.net([2, 2, 1], [.relu, .sigmoid])
-        Self.refuse("error: --lr: must be a positive number, got 0.0", n, Self.xor, TrainingOptions(learningRate: 0))
-        Self.refuse("error: --momentum: must be at least 0 and below 1, got 1.0", n, Self.xor, TrainingOptions(momentum: 1))
-        Self.refuse("error: --momentum: applies to sgd; Adam keeps its own moments (β1 = 0.9)", n, Self.xor,
+        Self.refuse("error: the learning rate: must be a positive number, got 0.0", n, Self.xor, TrainingOptions(learningRate: 0))
+        Self.refuse("error: momentum: must be at least 0 and below 1, got 1.0", n, Self.xor, TrainingOptions(momentum: 1))
+        Self.refuse("error: momentum: applies to sgd; Adam keeps its own moments (β1 = 0.9)", n, Self.xor,
                     TrainingOptions(momentum: 0.5, optimizer: .adam))
-        Self.refuse("error: --batch-size: must be at least 1, got 0", n, Self.xor, TrainingOptions(batchSize: 0))
-        Self.refuse("error: --validation: must be a fraction between 0 and 1 (e.g. 0.2), got 1.5", n, Self.xor, TrainingOptions(validation: 1.5))
-        Self.refuse("error: --validation: holds out 4 of 4 rows, leaving none to train on; use a smaller fraction", n, Self.xor,
+        Self.refuse("error: batch size: must be at least 1, got 0", n, Self.xor, TrainingOptions(batchSize: 0))
+        Self.refuse("error: validation fraction: must be a fraction between 0 and 1 (e.g. 0.2), got 1.5", n, Self.xor, TrainingOptions(validation: 1.5))
+        Self.refuse("error: validation fraction: holds out 4 of 4 rows, leaving none to train on; use a smaller fraction", n, Self.xor,
                     TrainingOptions(validation: 0.9))
-        Self.refuse("error: --snapshots: epoch 20 is outside 0…10", n, Self.xor, TrainingOptions(epochs: 10, snapshots: [0, 20]))
+        Self.refuse("error: snapshots: epoch 20 is outside 0…10", n, Self.xor, TrainingOptions(epochs: 10, snapshots: [0, 20]))
     }
 
     @Test func divergenceStopsWithTheEpoch() {
         // mse on a linear output with a huge step: the weights grow without bound until the loss overflows.
         let n = Self.net([2, 4, 1], [.linear, .linear])
-        expectError("error: net.json: epoch 4: the loss became infinite and training stopped; lower the learning rate (--lr, now 100.0)") {
+        expectError("error: net.json: epoch 4: the loss became infinite and training stopped; lower the learning rate (now 100.0)") {
             try Trainer(network: n, data: Self.xor, options: TrainingOptions(learningRate: 100), source: "net.json").run()
         }
     }

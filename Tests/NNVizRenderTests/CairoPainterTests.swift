@@ -1,6 +1,7 @@
 import Foundation
 import NNVizCairo
 import NNVizScene
+import NNVizSystem
 import Testing
 
 #if canImport(FoundationXML)
@@ -158,7 +159,7 @@ import FoundationXML
 
     @Test func canvasBeyondTheBudgetIsRefused() throws {
         let scene = Scene(width: 12_000, height: 100)
-        #expect(throws: CairoError(path: "big.png", message: "canvas 24000 × 200 exceeds the limit of 20000 pixels a side; lower --width, --height or --scale")) {
+        #expect(throws: CairoError(path: "big.png", message: "canvas 24000 × 200 exceeds the limit of 20000 pixels a side; lower \(Setting.width), \(Setting.height) or \(Setting.scale)")) {
             try CairoPainter(scale: 2).write(scene, to: "big.png")
         }
         #expect(throws: CairoError(path: "scene", message: "canvas size must be positive, not nan × 100.0")) {

@@ -1,4 +1,5 @@
 import Foundation
+import NNVizSystem
 import Testing
 import NNVizEngine
 @testable import NNVizReport
@@ -56,7 +57,7 @@ import NNVizEngine
         let root = try temp()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "x".write(toFile: root + "/xor", atomically: true, encoding: .utf8)
-        #expect(throws: NNVizError(root + "/xor", "", "exists and is not a folder; remove it or choose another -o")) {
+        #expect(throws: NNVizError(root + "/xor", "", "exists and is not a folder; remove it or choose another \(Setting.output)")) {
             try StagedFolder(destination: root + "/xor")
         }
         #expect(listing(root) == ["xor"])

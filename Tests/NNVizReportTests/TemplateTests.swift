@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import NNVizSystem
 import Testing
 import NNVizEngine
 @testable import NNVizReport
@@ -56,6 +57,6 @@ import NNVizEngine
         #expect(throws: NNVizError(empty.path, "", "holds none of the report templates (report.html.mustache, report.md.mustache, index.html.mustache, report.css)")) {
             try ReportTemplates.load(directory: empty.path)
         }
-        #expect(throws: NNVizError("/no/such/dir", "", "no such folder (--templates)")) { try ReportTemplates.load(directory: "/no/such/dir") }
+        #expect(throws: NNVizError("/no/such/dir", "", "no such folder (\(Setting.templates))")) { try ReportTemplates.load(directory: "/no/such/dir") }
     }
 }

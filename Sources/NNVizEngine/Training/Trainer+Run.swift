@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNVizSystem
 
 extension Trainer {
     /// Trains for `options.epochs` epochs from `network`, calling `progress` with each epoch's record (epoch 0
@@ -38,7 +39,7 @@ extension Trainer {
                     throw NNVizError(source, "epoch 0", "the untrained network's loss is \(what); its outputs overflow on this data (scale the inputs down)")
                 }
                 throw NNVizError(source, "epoch \(epoch)",
-                                 "the loss became \(what) and training stopped; lower the learning rate (--lr, now \(options.learningRate))")
+                                 "the loss became \(what) and training stopped; lower \(Setting.learningRate) (now \(options.learningRate))")
             }
             history.append(r)
             if wanted.contains(epoch) { snapshots.append(TrainingSnapshot(epoch: epoch, network: params.network())) }

@@ -1,3 +1,4 @@
+import NNVizSystem
 /// Trains a network by gradient descent exactly as `Tests/NNVizEngineTests/Fixtures/make_training.py` does in
 /// plain NumPy, so every weight agrees with that reference to about 1e-14 after thousands of epochs.
 ///
@@ -36,7 +37,7 @@ public struct Trainer: Sendable {
             let n = data.count
             let held = Int((fraction * Double(n)).rounded(.up))
             guard held < n else {
-                throw NNVizError("--validation", "", "holds out \(held) of \(n) rows, leaving none to train on; use a smaller fraction")
+                throw NNVizError(Setting.validation, "", "holds out \(held) of \(n) rows, leaving none to train on; use a smaller fraction")
             }
             let order = rng.permutation(n)
             train = all.selecting(Array(order[0..<(n - held)]))
@@ -49,22 +50,22 @@ public struct Trainer: Sendable {
     }
 
     static func checkOptions(_ o: TrainingOptions) throws(NNVizError) {
-        guard o.epochs >= 0 else { throw NNVizError("--epochs", "", "must be 0 or more, got \(o.epochs)") }
+        guard o.epochs >= 0 else { throw NNVizError(Setting.epochs, "", "must be 0 or more, got \(o.epochs)") }
         guard o.learningRate.isFinite && o.learningRate > 0 else {
-            throw NNVizError("--lr", "", "must be a positive number, got \(o.learningRate)")
+            throw NNVizError(Setting.learningRate, "", "must be a positive number, got \(o.learningRate)")
         }
         guard o.momentum.isFinite && o.momentum >= 0 && o.momentum < 1 else {
-            throw NNVizError("--momentum", "", "must be at least 0 and below 1, got \(o.momentum)")
+            throw NNVizError(Setting.momentum, "", "must be at least 0 and below 1, got \(o.momentum)")
         }
         if o.momentum != 0 && o.optimizer == .adam {
-            throw NNVizError("--momentum", "", "applies to sgd; Adam keeps its own moments (β1 = 0.9)")
+            throw NNVizError(Setting.momentum, "", "applies to sgd; Adam keeps its own moments (β1 = 0.9)")
         }
-        if let b = o.batchSize, b < 1 { throw NNVizError("--batch-size", "", "must be at least 1, got \(b)") }
+        if let b = o.batchSize, b < 1 { throw NNVizError(Setting.batchSize, "", "must be at least 1, got \(b)") }
         if let f = o.validation, !(f > 0 && f < 1) {
-            throw NNVizError("--validation", "", "must be a fraction between 0 and 1 (e.g. 0.2), got \(f)")
+            throw NNVizError(Setting.validation, "", "must be a fraction between 0 and 1 (e.g. 0.2), got \(f)")
         }
         if let bad = o.snapshots.first(where: { $0 < 0 || $0 > o.epochs }) {
-            throw NNVizError("--snapshots", "", "epoch \(bad) is outside 0…\(o.epochs)")
+            throw NNVizError(Setting.snapshots, "", "epoch \(bad) is outside 0…\(o.epochs)")
         }
     }
 
@@ -87,18 +88,18 @@ public struct Trainer: Sendable {
         switch chosen {
         case .bce:
             guard output.activation == .sigmoid else {
-                throw NNVizError(source, location, "loss bce needs a sigmoid output, not \(act); use --loss mse or a sigmoid output")
+                throw NNVizError(source, location, "loss bce needs a sigmoid output, not \(act); use \(Setting.loss) mse or a sigmoid output")
             }
             guard output.fanOut == 1 else {
-                throw NNVizError(source, location, "loss bce needs one sigmoid output neuron, not \(output.fanOut); use a softmax output with --loss ce")
+                throw NNVizError(source, location, "loss bce needs one sigmoid output neuron, not \(output.fanOut); use a softmax output with \(Setting.loss) ce")
             }
         case .ce:
             guard output.activation == .softmax else {
-                throw NNVizError(source, location, "loss ce needs a softmax output, not \(act); use --loss \(output.activation == .sigmoid && output.fanOut == 1 ? "bce" : "mse")")
+                throw NNVizError(source, location, "loss ce needs a softmax output, not \(act); use \(Setting.loss) \(output.activation == .sigmoid && output.fanOut == 1 ? "bce" : "mse")")
             }
         case .mse:
             guard output.activation != .softmax else {
-                throw NNVizError(source, location, "loss mse is not trained through softmax; use --loss ce")
+                throw NNVizError(source, location, "loss mse is not trained through softmax; use \(Setting.loss) ce")
             }
         }
         return chosen
