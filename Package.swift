@@ -37,7 +37,7 @@ let package = Package(
         ),
 
         // MARK: Drawing — scene primitives, the Cairo binding and the figures built from them.
-        .target(name: "NNVizScene"),
+        .target(name: "NNVizScene", dependencies: ["NNVizSystem"]),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",

@@ -8,12 +8,7 @@ import NNVizSystem
 public enum DisplayText {
     /// Scalars never shown raw: C0 controls (tab and newline included), DEL, C1 controls, the line and paragraph
     /// separators (U+2028, U+2029) and the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
-    public static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
+    public static func isUnsafe(_ u: Unicode.Scalar) -> Bool { UnsafeScalars.contains(u) }
 
     /// `text` for a terminal: `\n`, `\r` and `\t` as those two characters, every other unsafe scalar as `\u{1b}`
     /// (lower-case hex), the rest unchanged; text without unsafe scalars is returned as it is.
@@ -34,19 +29,5 @@ public enum DisplayText {
 
     /// `text` for a page (HTML, Markdown): line breaks (`\r\n` as one), tabs and the line and paragraph separators
     /// become spaces, every other unsafe scalar is dropped.
-    public static func stripped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for u in text.unicodeScalars {
-            defer { previous = u }
-            switch u {
-            case "\n" where previous == "\r": continue
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out.append(" ")
-            case _ where isUnsafe(u): continue
-            default: out.append(u)
-            }
-        }
-        return String(out)
-    }
+    public static func stripped(_ text: String) -> String { UnsafeScalars.stripped(text) }
 }
