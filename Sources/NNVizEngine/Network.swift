@@ -4,6 +4,9 @@ public struct Network: Equatable, Sendable {
     /// One label per input feature, e.g. `x1`, `x2`.
     public var inputLabels: [String]
     public var layers: [Layer]
+    /// Where a network read from another framework's file came from, e.g. `safetensors (PyTorch state dict)`;
+    /// nil for nnviz's own specs, `.npz` archives and bundled examples.
+    public var origin: String? = nil
 
     /// A network whose consecutive layers fit together (checked by every loader beforehand).
     public init(name: String, inputLabels: [String], layers: [Layer]) {

@@ -1,5 +1,6 @@
 import NNVizSystem
-/// A float array read from NumPy's `.npy` format (versions 1–3, little- or big-endian float64/float32, C order).
+/// A numeric array read from NumPy's `.npy` format (versions 1–3; little- or big-endian float64/32/16, integers and
+/// booleans widened to Double; C or Fortran order, read as NumPy reads them).
 ///
 /// The header is parsed by hand; a header claiming more data than the bytes hold is refused before allocating.
 public struct NpyArray: Sendable, Equatable {
@@ -30,9 +31,6 @@ public struct NpyArray: Sendable, Equatable {
         let headerBytes = bytes[headerStart..<(headerStart + headerLength)]
         guard let header = StrictUTF8.decode(headerBytes) else { throw fail("unreadable .npy header") }
         let dict = try NpyHeader(header, fail: fail)
-        guard !dict.fortranOrder else {
-            throw fail("is stored in Fortran order; save it with np.ascontiguousarray first")
-        }
         var count = 1
         for d in dict.shape {
             let (c, o) = count.multipliedReportingOverflow(by: d)
@@ -48,23 +46,40 @@ public struct NpyArray: Sendable, Equatable {
         guard needed <= available else {
             throw fail("header claims shape \(dict.shapeText) (\(needed) bytes of data) but only \(available) bytes follow")
         }
-        var values = [Double](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            let base = raw.baseAddress! + dataStart
-            for i in 0..<count {
-                let p = base + i * dict.itemSize
-                if dict.itemSize == 8 {
-                    var bits: UInt64 = 0
-                    withUnsafeMutableBytes(of: &bits) { $0.copyMemory(from: UnsafeRawBufferPointer(start: p, count: 8)) }
-                    values[i] = Double(bitPattern: dict.bigEndian ? UInt64(bigEndian: bits) : UInt64(littleEndian: bits))
-                } else {
-                    var bits: UInt32 = 0
-                    withUnsafeMutableBytes(of: &bits) { $0.copyMemory(from: UnsafeRawBufferPointer(start: p, count: 4)) }
-                    values[i] = Double(Float(bitPattern: dict.bigEndian ? UInt32(bigEndian: bits) : UInt32(littleEndian: bits)))
-                }
-            }
+        var values = bytes.withUnsafeBytes { dict.dtype.values($0, offset: dataStart, count: count, bigEndian: dict.bigEndian) }
+        if dict.fortranOrder && dict.shape.count > 1 {
+            values = cOrder(fortran: values, shape: dict.shape)
         }
         return NpyArray(shape: dict.shape, values: values)
+    }
+
+    /// `values` laid out in Fortran order (first index fastest), rearranged into C order (last index fastest).
+    static func cOrder(fortran values: [Double], shape: [Int]) -> [Double] {
+        var out = [Double](repeating: 0, count: values.count)
+        var fStride = [Int](repeating: 1, count: shape.count)
+        for d in shape.indices.dropFirst() { fStride[d] = fStride[d - 1] * shape[d - 1] }
+        var index = [Int](repeating: 0, count: shape.count)
+        for i in 0..<values.count {
+            var f = 0
+            for d in shape.indices { f += index[d] * fStride[d] }
+            out[i] = values[f]
+            var d = shape.count - 1
+            while d >= 0 {
+                index[d] += 1
+                if index[d] < shape[d] { break }
+                index[d] = 0
+                d -= 1
+            }
+        }
+        return out
+    }
+
+    /// A 2-D array transposed.
+    func transposed() -> NpyArray {
+        let r = shape[0], c = shape[1]
+        var out = [Double](repeating: 0, count: values.count)
+        for i in 0..<r { for j in 0..<c { out[j * r + i] = values[i * c + j] } }
+        return NpyArray(shape: [c, r], values: out)
     }
 
     public init(shape: [Int], values: [Double]) {

@@ -1,6 +1,7 @@
 /// The parsed header dictionary of a `.npy` file: `{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }`.
 struct NpyHeader {
-    var itemSize = 8
+    var dtype = TensorDType.float64
+    var itemSize: Int { dtype.size }
     var bigEndian = false
     var fortranOrder = false
     var shape: [Int] = []
@@ -23,12 +24,28 @@ struct NpyHeader {
             throw fail("npy header has no 'descr'")
         }
         let d = descr.dropFirst().prefix { $0 != q }
-        switch d {
-        case "<f8", "=f8", "f8", "float64": itemSize = 8
-        case ">f8": itemSize = 8; bigEndian = true
-        case "<f4", "=f4", "f4", "float32": itemSize = 4
-        case ">f4": itemSize = 4; bigEndian = true
-        default: throw fail("has dtype '\(SpecNode.clip(String(d)))'; only float64 and float32 are supported")
+        // NumPy's dtype strings: byte order (`<`, `>`, `=`, `|`), kind and size; integers and booleans are
+        // widened to float64 as `astype(float64)` does.
+        var code = Substring(d)
+        if let first = code.first, "<>=|".contains(first) {
+            bigEndian = first == ">"
+            code = code.dropFirst()
+        }
+        switch code {
+        case "f8", "float64": dtype = .float64
+        case "f4", "float32": dtype = .float32
+        case "f2", "float16": dtype = .float16
+        case "i1", "int8": dtype = .int8
+        case "i2", "int16": dtype = .int16
+        case "i4", "int32": dtype = .int32
+        case "i8", "int64": dtype = .int64
+        case "u1", "uint8": dtype = .uint8
+        case "u2", "uint16": dtype = .uint16
+        case "u4", "uint32": dtype = .uint32
+        case "u8", "uint64": dtype = .uint64
+        case "b1", "bool": dtype = .bool
+        default:
+            throw fail("has dtype '\(SpecNode.clip(String(d)))'; only float, integer and boolean arrays are supported")
         }
         guard let fo = value(of: "fortran_order") else { throw fail("npy header has no 'fortran_order'") }
         if fo.hasPrefix("True") { fortranOrder = true } else if !fo.hasPrefix("False") {

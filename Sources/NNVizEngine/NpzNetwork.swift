@@ -9,10 +9,11 @@ import ZIPFoundation
 public enum NpzNetwork {
     /// The network in the archive at `path`; `activations` (one per layer) default to relu for hidden layers
     /// and sigmoid (one output) or softmax (several) for the last.
-    public static func load(path: String, activations: [Activation]? = nil,
+    /// `transpose` reads every `W<k>` as stored out × in (PyTorch's layout) and transposes it.
+    public static func load(path: String, activations: [Activation]? = nil, transpose: Bool = false,
                             limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Network {
         var stored: [String]?
-        let arrays = try members(path: path, limits: limits, activationNames: &stored)
+        var arrays = try members(path: path, limits: limits, activationNames: &stored)
         var layerCount = 0
         while arrays["W\(layerCount + 1)"] != nil && layerCount < limits.maxLayers { layerCount += 1 }
         guard layerCount > 0 else {
@@ -32,6 +33,13 @@ public enum NpzNetwork {
             for (i, name) in stored.enumerated() {
                 named?.append(try Activation(named: name, source: path, location: "activations.npy: name \(i + 1)"))
             }
+        }
+        if transpose {
+            for k in 1...layerCount {
+                if let w = arrays["W\(k)"], w.shape.count == 2 { arrays["W\(k)"] = w.transposed() }
+            }
+        } else {
+            try checkLayout(arrays, layerCount: layerCount, path: path)
         }
         var layers: [Layer] = []
         for k in 1...layerCount {
@@ -56,6 +64,34 @@ public enum NpzNetwork {
                                                                           width: w.shape[1])))
         }
         return Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers[0].fanIn), layers: layers)
+    }
+
+    /// Refuses weights that do not chain as stored but would after transposing each `W<k>`, saying so: a PyTorch
+    /// `Linear` keeps its weight out × in, and `np.savez(W1=layer.weight…)` saves it that way.
+    static func checkLayout(_ arrays: [String: NpyArray], layerCount: Int, path: String) throws(NNVizError) {
+        let ws = (1...layerCount).map { arrays["W\($0)"] }
+        guard ws.allSatisfy({ $0?.shape.count == 2 }) else { return }
+        let shapes = ws.map { $0?.shape ?? [] }
+        func fits(_ rows: (Int) -> Int, _ cols: (Int) -> Int) -> Bool {
+            for k in 0..<layerCount {
+                if k > 0 && rows(k) != cols(k - 1) { return false }
+                if let b = arrays["b\(k + 1)"], b.shape != [cols(k)] && b.shape != [1, cols(k)] { return false }
+            }
+            return true
+        }
+        guard !fits({ shapes[$0][0] }, { shapes[$0][1] }), fits({ shapes[$0][1] }, { shapes[$0][0] }) else { return }
+        let names = (1...layerCount).map { "W\($0).T" }.joined(separator: ", ")
+        let hint = "it looks stored out × in (PyTorch's layout); save \(names) or pass \(Setting.transpose)"
+        for k in 0..<layerCount {
+            if k > 0 && shapes[k][0] != shapes[k - 1][1] {
+                throw NNVizError(path, "W\(k + 1).npy", "has shape \(NpyHeader.text(shapes[k])) but W\(k) has shape "
+                                 + "\(NpyHeader.text(shapes[k - 1])), \(shapes[k - 1][1]) outputs: \(hint)")
+            }
+            if let b = arrays["b\(k + 1)"], b.shape != [shapes[k][1]] && b.shape != [1, shapes[k][1]] {
+                throw NNVizError(path, "W\(k + 1).npy", "has shape \(NpyHeader.text(shapes[k])) but b\(k + 1) has shape "
+                                 + "\(b.shapeText), \(b.shape.last ?? 0) neurons: \(hint)")
+            }
+        }
     }
 
     static func checkFinite(_ a: NpyArray, path: String, member: String) throws(NNVizError) {

@@ -8,7 +8,7 @@
 public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case activations, samples, random, batch, data, resolution, maxEvaluations, maxPoints, maxParameters, maxEdges
     case xRange, yRange, slice, learningRate, epochs, momentum, batchSize, validation, snapshots, loss
-    case width, height, scale, title, templates, output, force, showAll, index
+    case width, height, scale, title, templates, output, force, showAll, index, transpose
 
     /// The setting as it stands in message text, between two private-use markers.
     public var token: String { Setting.open + rawValue + Setting.close }
@@ -49,6 +49,7 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
         case .force: "force"
         case .showAll: "show all"
         case .index: "sample index"
+        case .transpose: "transpose"
         }
     }
 

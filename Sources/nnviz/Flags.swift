@@ -35,6 +35,7 @@ enum Flags {
         case .force: "--force"
         case .showAll: "--all"
         case .index: "--index"
+        case .transpose: "--transpose"
         }
     }
 

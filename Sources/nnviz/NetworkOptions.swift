@@ -3,12 +3,15 @@ import NNVizEngine
 
 /// The NET argument every command takes (a bundled example or a spec/npz path) and the options that shape loading.
 struct NetworkOptions: ParsableArguments {
-    @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml or .npz file.")
+    @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml, .npz, .pt or .safetensors file.")
     var net: String
 
-    @Option(help: ArgumentHelp("Activations of an .npz network's layers, e.g. relu,sigmoid.",
+    @Option(help: ArgumentHelp("Activations of an .npz network's or a state dict's layers, e.g. relu,sigmoid.",
                                valueName: "names"))
     var activations: String?
+
+    @Flag(help: "Read an .npz network's weights as stored out × in (PyTorch's layout) and transpose them.")
+    var transpose = false
 
     @Option(help: "Refuse networks with more weights and biases than this.")
     var maxParameters: Int = LoadLimits().maxParameters
@@ -33,7 +36,7 @@ struct NetworkOptions: ParsableArguments {
                                             location: "name \(i + 1)"))
             }
         }
-        return try NetworkResolver.resolve(net, activations: acts, limits: limits)
+        return try NetworkResolver.resolve(net, activations: acts, transpose: transpose, limits: limits)
     }
 }
 

@@ -41,8 +41,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Pixels per CSS pixel of the PNGs (1…4).")
     var scale: Double = 2
 
-    @Option(help: ArgumentHelp("Activations of .npz networks' layers, e.g. relu,sigmoid.", valueName: "names"))
+    @Option(help: ArgumentHelp("Activations of .npz networks' and state dicts' layers, e.g. relu,sigmoid.", valueName: "names"))
     var activations: String?
+
+    @Flag(help: "Read .npz networks' weights as stored out × in (PyTorch's layout) and transpose them.")
+    var transpose = false
 
     @Option(help: "Refuse networks with more weights and biases than this.")
     var maxParameters: Int = LoadLimits().maxParameters
@@ -140,7 +143,8 @@ struct ReportCommand: ParsableCommand {
         let dataset = try data.map { d throws(NNVizError) in try Dataset.resolve(d, seed: UInt32(dataSeed), limits: limits) }
         var inputs: [ReportInput] = []
         for net in nets {
-            let network = try NetworkResolver.resolve(net, activations: InputFile.fileExtension(net) == "npz" ? acts : nil, limits: limits)
+            let network = try NetworkResolver.resolve(net, activations: NetworkResolver.takesActivations(path: net) ? acts : nil,
+                                                  transpose: transpose && InputFile.fileExtension(net) == "npz", limits: limits)
             var input = ReportInput(network: network, source: net)
             if let dataset, dataset.points.cols == network.inputCount {
                 input.dataset = dataset

@@ -31,6 +31,7 @@ struct Summary: ParsableCommand {
         }
         let sizes = net.sizes.map(String.init).joined(separator: "→")
         return "\(show(net.name)): \(sizes)\n"
+            + (net.origin.map { "from: \($0)\n" } ?? "")
             + "inputs: \(net.inputLabels.map(show).joined(separator: ", "))\n"
             + "outputs: \(net.outputLabels.map(show).joined(separator: ", "))\n\n"
             + t.render()

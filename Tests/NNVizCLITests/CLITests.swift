@@ -103,7 +103,7 @@ import NNVizTestSupport
         try expectError(["forward", "xor", "--sample", "1,x"], "error: --sample: sample 1, value 2: 'x' is not a number")
         try expectError(["summary", "missing.yaml"], "error: missing.yaml: no such file")
         try expectError(["summary", "xor", "--activations", "relu"],
-                        "error: --activations: applies only to .npz networks; xor names its activations itself")
+                        "error: --activations: applies only to .npz networks and state dicts; xor names its activations itself")
         let npz = NNVizBinary.fixture("net.npz")
         try expectError(["summary", npz, "--activations", "relu,sigmoud"],
                         "error: --activations: name 2: unknown activation 'sigmoud'; did you mean 'sigmoid'? valid: linear, step, sigmoid, tanh, relu, leaky_relu, softmax")

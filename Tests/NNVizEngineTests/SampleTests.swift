@@ -76,9 +76,9 @@ import Testing
         expectError("error: b.npy: header claims shape (1000, 1000) (8000000 bytes of data) but only 16 bytes follow") {
             try SampleLoader.npyBatch(bytes, source: "b.npy")
         }
-        let h2 = "{'descr': '<i8', 'fortran_order': False, 'shape': (1, 2), }"
-        let b2: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(h2.utf8.count + 1), 0] + Array((h2 + "\n").utf8) + [UInt8](repeating: 0, count: 16)
-        expectError("error: b.npy: has dtype '<i8'; only float64 and float32 are supported") { try SampleLoader.npyBatch(b2, source: "b.npy") }
+        let h2 = "{'descr': '<c16', 'fortran_order': False, 'shape': (1, 2), }"
+        let b2: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(h2.utf8.count + 1), 0] + Array((h2 + "\n").utf8) + [UInt8](repeating: 0, count: 32)
+        expectError("error: b.npy: has dtype '<c16'; only float, integer and boolean arrays are supported") { try SampleLoader.npyBatch(b2, source: "b.npy") }
     }
 
     @Test func npzNetworksMatchNumPy() throws {

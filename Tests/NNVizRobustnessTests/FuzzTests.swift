@@ -192,4 +192,36 @@ import NNVizTestSupport
         #expect(tally.total == 800 * Self.scale)
         #expect(tally.loaded > 0 && tally.rejected > 0)
     }
+
+    /// Mutated PyTorch state dicts (`.pt` zips with a pickle) and safetensors files, made by the frameworks
+    /// (`NNVizEngineTests/Fixtures/make_models.py`): each loads or throws a typed one-line error, through the same
+    /// resolver every command uses (so a mutation that changes the format is refused as a mismatch).
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedStateDictsLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0x5EED_0A2D)
+        var tally = Tally()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-sd-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = ["torch_4_5_1.pt", "views.pt", "torch_4_5_1.safetensors", "torch_4_5_1_bf16.safetensors"]
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("models/\(name)")))
+            for i in 0..<(200 * Self.scale) {
+                let path = dir.appendingPathComponent("v\(i)-\(name)").path
+                try Data(m.mutate(binary: bytes)).write(to: URL(fileURLWithPath: path))
+                let what = "\(name) variant \(i)"
+                do {
+                    let net = try NetworkResolver.resolve(path, limits: Self.limits)
+                    tally.loaded += 1
+                    forward(net, &tally, what)
+                } catch {
+                    expectTyped(error, source: path, what)
+                    tally.rejected += 1
+                }
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        print("fuzz state dicts: \(tally)")
+        #expect(tally.total == 800 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
 }

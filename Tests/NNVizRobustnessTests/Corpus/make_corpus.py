@@ -79,6 +79,7 @@ def good_members(**over):
 
 
 def main():
+    models()
     # ---- specs: files and text ----
     write("spec/empty.json", "")
     write("spec/whitespace.yaml", "\n   \n\t\n")
@@ -204,12 +205,12 @@ def main():
           npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 2), }", data=f8.tobytes()))
     write("batch/shape-overflow.npy",
           npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }"))
-    write("batch/int64.npy", npy(np.array([[0, 1]], dtype=np.int64)))
+    write("batch/complex.npy", npy(np.array([[0, 1]], dtype=np.complex128)))
     write("batch/three-d.npy", npy(np.zeros((1, 1, 2))))
     write("batch/zero-rows.npy", npy(np.zeros((0, 2))))
     write("batch/nan.npy", npy(np.array([[0.0, 1.0], [np.nan, 0.0]])))
-    write("batch/fortran.npy", npy(header="{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }",
-                                   data=f8.tobytes()))
+    write("batch/fortran-short.npy", npy(header="{'descr': '<f8', 'fortran_order': True, 'shape': (3, 2), }",
+                                         data=f8.tobytes()))
     write("batch/version9.npy", npy(header="{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), }",
                                     data=f8[:1].tobytes(), version=(9, 0)))
     write("batch/negative-shape.npy",
@@ -228,7 +229,9 @@ def main():
     write("npz/bias-shape.npz", npz(good_members(**{"b1.npy": npy(np.zeros(3))})))
     write("npz/weight-nan.npz", npz(good_members(**{"W1.npy": npy(np.array([[1.0, np.nan], [1.0, 1.0]]))})))
     write("npz/weight-inf.npz", npz(good_members(**{"b2.npy": npy(np.array([np.inf]))})))
-    write("npz/int-weights.npz", npz(good_members(**{"W1.npy": npy(np.ones((2, 2), dtype=np.int32))})))
+    write("npz/complex-weights.npz", npz(good_members(**{"W1.npy": npy(np.ones((2, 2), dtype=np.complex64))})))
+    write("npz/torch-layout.npz", npz([("W1.npy", npy(np.ones((3, 2)))), ("b1.npy", npy(np.zeros(3))),
+                                       ("W2.npy", npy(np.ones((1, 3)))), ("b2.npy", npy(np.zeros(1)))]))
     write("npz/truncated-member.npz", npz(good_members(**{"W1.npy": npy(XW1)[:-8]})))
     # Zip bombs: a member whose directory entry claims 4 GB (refused before inflating anything)...
     write("npz/bomb-claimed.npz", zip_bomb(1 << 20, claimed=0xF0000000))
@@ -242,6 +245,95 @@ def main():
     line_breaks_and_escapes()
     zip_directories()
     csv_separators()
+
+
+def safetensors(entries, data=b"", header=None, length=None):
+    """A safetensors file: 8-byte little-endian header length, JSON header, raw data (crafted, so it can lie)."""
+    h = header if header is not None else json.dumps(entries, separators=(",", ":")).encode()
+    h += b" " * (-len(h) % 8)
+    return struct.pack("<Q", len(h) if length is None else length) + h + data
+
+
+def st_good(**over):
+    f4 = np.array([[1, 1], [1, 1]], dtype=np.float32).tobytes() + np.array([-0.5, -1.5], dtype=np.float32).tobytes()
+    f4 += np.array([[1, -2]], dtype=np.float32).tobytes() + np.array([-0.5], dtype=np.float32).tobytes()
+    e = {"0.weight": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 16]},
+         "0.bias": {"dtype": "F32", "shape": [2], "data_offsets": [16, 24]},
+         "1.weight": {"dtype": "F32", "shape": [1, 2], "data_offsets": [24, 32]},
+         "1.bias": {"dtype": "F32", "shape": [1], "data_offsets": [32, 36]}}
+    for k, v in over.items():
+        if v is None:
+            e.pop(k)
+        else:
+            e[k] = v
+    return e, f4
+
+
+def torch_zip(pickle_bytes, storages=()):
+    """A torch.save-style zip: archive/data.pkl, archive/byteorder and archive/data/<key> members."""
+    members = [("archive/data.pkl", pickle_bytes), ("archive/byteorder", b"little")]
+    members += [(f"archive/data/{k}", v) for k, v in storages]
+    return npz(members)
+
+
+def pkl_state_dict(weight_shape=(2, 2), weight_stride=(2, 1), numel=4, offset=0):
+    """A protocol-2 pickle of {'0.weight': tensor} as torch.save writes it, opcode by opcode."""
+    def s(text):
+        b = text.encode()
+        return b"X" + struct.pack("<I", len(b)) + b
+    def ints(t):
+        return b"(" + b"".join(b"K" + bytes([v]) for v in t) + b"t"
+    return (b"\x80\x02ccollections\nOrderedDict\n)R(" + s("0.weight")
+            + b"ctorch._utils\n_rebuild_tensor_v2\n(" + b"(" + s("storage") + b"ctorch\nFloatStorage\n" + s("0") + s("cpu")
+            + b"K" + bytes([numel]) + b"tQ" + b"K" + bytes([offset]) + ints(weight_shape) + ints(weight_stride)
+            + b"\x89ccollections\nOrderedDict\n)RtRu.")
+
+
+def models():
+    e, d = st_good()
+    write("models/good.safetensors", safetensors(e, d))
+    write("models/st-huge-header.safetensors", safetensors(e, d, length=1 << 40))
+    write("models/st-header-past-end.safetensors", safetensors(e, d, length=4096)[:600])
+    write("models/st-short.safetensors", b"\x10\x00\x00")
+    write("models/st-not-json.safetensors", safetensors(None, d, header=b"{not json at all}"))
+    write("models/st-out-of-file.safetensors",
+          safetensors(*st_good(**{"1.bias": {"dtype": "F32", "shape": [1], "data_offsets": [32, 4000]}})))
+    write("models/st-overlap.safetensors",
+          safetensors(*st_good(**{"0.bias": {"dtype": "F32", "shape": [2], "data_offsets": [8, 16]}})))
+    write("models/st-size-lie.safetensors",
+          safetensors(*st_good(**{"0.weight": {"dtype": "F32", "shape": [1000000, 1000000], "data_offsets": [0, 16]}})))
+    write("models/st-huge-shape.safetensors",
+          safetensors(*st_good(**{"0.weight": {"dtype": "F32", "shape": [4294967296, 4294967296, 4294967296], "data_offsets": [0, 16]}})))
+    write("models/st-int-dtype.safetensors",
+          safetensors(*st_good(**{"0.weight": {"dtype": "I64", "shape": [2, 1], "data_offsets": [0, 16]}})))
+    e, d = st_good()
+    write("models/st-nan.safetensors", safetensors(e, np.array([np.nan], dtype=np.float32).tobytes() + d[4:]))
+    write("models/st-no-chain.safetensors",
+          safetensors(*st_good(**{"1.weight": {"dtype": "F32", "shape": [2, 1], "data_offsets": [24, 32]}})))
+    write("models/st-negative-offset.safetensors",
+          safetensors(*st_good(**{"1.bias": {"dtype": "F32", "shape": [1], "data_offsets": [-4, 0]}})))
+    write("models/st-truncated.safetensors", safetensors(*st_good())[:-3])
+    f4 = np.array([1, 2, 3, 4], dtype=np.float32).tobytes()
+    write("models/good.pt", torch_zip(pkl_state_dict(), [("0", f4)]))
+    # A pickle that would run a shell command if loaded with pickle.load.
+    write("models/pickle-os-system.pt",
+          torch_zip(b"\x80\x02cposix\nsystem\nX\x0b\x00\x00\x00touch pwnedq\x00\x85R."))
+    write("models/pickle-builtins-eval.pt", torch_zip(b"\x80\x02cbuiltins\neval\nX\x01\x00\x00\x001\x85R."))
+    write("models/pickle-whole-module.pt",
+          torch_zip(b"\x80\x02ctorch.nn.modules.container\nSequential\n)\x81}b."))
+    write("models/pickle-truncated.pt", torch_zip(pkl_state_dict()[:-6], [("0", f4)]))
+    write("models/pickle-stride-outside.pt", torch_zip(pkl_state_dict(weight_stride=(200, 1)), [("0", f4)]))
+    write("models/pickle-storage-short.pt", torch_zip(pkl_state_dict(numel=40), [("0", f4)]))
+    write("models/pickle-no-storage.pt", torch_zip(pkl_state_dict()))
+    write("models/pickle-memo-missing.pt", torch_zip(b"\x80\x02h\x07."))
+    write("models/pickle-underflow.pt", torch_zip(b"\x80\x02R."))
+    write("models/pickle-bad-opcode.pt", torch_zip(b"\x80\x02\xff."))
+    write("models/pickle-deep-marks.pt", torch_zip(b"\x80\x02" + b"(" * 2_000_000 + b"."))
+    write("models/no-data-pkl.pt", npz([("archive/version", b"3")]))
+    write("models/legacy.pt", b"\x80\x02\x8a\x0al\xfc\x9cF\xf9 j\xa8P\x19." + b"\x00" * 16)
+    write("models/zip-as-safetensors.safetensors", torch_zip(pkl_state_dict(), [("0", f4)]))
+    write("models/st-as-npz.npz", safetensors(*st_good()))
+    write("models/unknown.bin", b"\x00\x01\x02 not a model")
 
 
 def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):

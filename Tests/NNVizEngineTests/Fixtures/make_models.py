@@ -1,0 +1,148 @@
+"""Saves small models with the real frameworks, with each framework's own outputs for fixed samples.
+
+Run by hand (CI never needs the frameworks), in a virtual environment outside the repository:
+
+    python3 -m venv /work/venv-models && /work/venv-models/bin/pip install numpy torch safetensors
+    /work/venv-models/bin/python Tests/NNVizEngineTests/Fixtures/make_models.py
+
+Writes models/*.pt, *.safetensors, *.npz and models/expected.json: for each file, the samples (float32 values,
+written as exact doubles), the outputs the framework computed (float32, or float64 for the float64 model), the
+--activations to pass, and whether --transpose applies. nnviz must agree to 1e-6 · max(1, |output|).
+"""
+import json
+import os
+from collections import OrderedDict
+
+import numpy as np
+import torch
+from torch import nn
+import safetensors.torch
+import safetensors.numpy
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
+os.makedirs(HERE, exist_ok=True)
+expected = {}
+
+
+def samples(n_in, n=6, seed=0):
+    return np.random.default_rng(seed).normal(size=(n, n_in)).astype(np.float32)
+
+
+def record(name, x, y, activations=None, transpose=False):
+    expected[name] = {
+        "inputs": [[float(v) for v in row] for row in np.asarray(x, dtype=np.float64)],
+        "outputs": [[float(v) for v in row] for row in np.asarray(y, dtype=np.float64)],
+        "activations": activations,
+        "transpose": transpose,
+    }
+
+
+def path(name):
+    return os.path.join(HERE, name)
+
+
+torch.manual_seed(0)
+
+# The issue's PyTorch model: Sequential(Linear(4,5), ReLU(), Linear(5,1), Sigmoid()), trained a few steps.
+model = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid())
+xs = torch.tensor(samples(4, 64, seed=1))
+ys = (xs[:, :1] * xs[:, 1:2] > 0).float()
+opt = torch.optim.SGD(model.parameters(), lr=0.5)
+for _ in range(50):
+    opt.zero_grad()
+    nn.functional.binary_cross_entropy(model(xs), ys).backward()
+    opt.step()
+model.eval()
+x = samples(4)
+with torch.no_grad():
+    y = model(torch.tensor(x)).numpy()
+torch.save(model.state_dict(), path("torch_4_5_1.pt"))
+record("torch_4_5_1.pt", x, y)
+safetensors.torch.save_file(model.state_dict(), path("torch_4_5_1.safetensors"))
+record("torch_4_5_1.safetensors", x, y)
+
+# Half, bfloat16 and float64 copies: the framework computes with the rounded weights.
+for dtype, tag in [(torch.float16, "f16"), (torch.bfloat16, "bf16"), (torch.float64, "f64")]:
+    sd = {k: v.to(dtype) for k, v in model.state_dict().items()}
+    safetensors.torch.save_file(sd, path(f"torch_4_5_1_{tag}.safetensors"))
+    work = torch.float64 if dtype == torch.float64 else torch.float32
+    m = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid()).to(work)
+    m.load_state_dict({k: v.to(work) for k, v in sd.items()})
+    with torch.no_grad():
+        yy = m(torch.tensor(x).to(work)).numpy()
+    record(f"torch_4_5_1_{tag}.safetensors", x, yy)
+    if tag == "f16":
+        torch.save(sd, path("torch_4_5_1_f16.pt"))
+        record("torch_4_5_1_f16.pt", x, yy)
+
+# Named layers (fc1, fc2), tanh then softmax: activations come from --activations.
+named = nn.Sequential(OrderedDict(fc1=nn.Linear(3, 6), act=nn.Tanh(), fc2=nn.Linear(6, 3), out=nn.Softmax(dim=1)))
+x3 = samples(3, seed=2)
+with torch.no_grad():
+    y3 = named(torch.tensor(x3)).numpy()
+torch.save(named.state_dict(), path("named_3_6_3.pt"))
+record("named_3_6_3.pt", x3, y3, activations="tanh,softmax")
+safetensors.torch.save_file(named.state_dict(), path("named_3_6_3.safetensors"))
+record("named_3_6_3.safetensors", x3, y3, activations="tanh,softmax")
+
+# A Linear without bias, and twelve layers (keys 0…22 sort as numbers, not as text).
+nobias = nn.Sequential(nn.Linear(2, 3, bias=False), nn.ReLU(), nn.Linear(3, 1))
+x2 = samples(2, seed=3)
+with torch.no_grad():
+    y2 = nobias(torch.tensor(x2)).numpy()
+torch.save(nobias.state_dict(), path("nobias_2_3_1.pt"))
+record("nobias_2_3_1.pt", x2, y2, activations="relu,linear")
+deep = nn.Sequential(*[m for _ in range(11) for m in (nn.Linear(3, 3), nn.Tanh())], nn.Linear(3, 2))
+with torch.no_grad():
+    yd = deep(torch.tensor(x3)).numpy()
+safetensors.torch.save_file(deep.state_dict(), path("deep_12.safetensors"))
+record("deep_12.safetensors", x3, yd, activations=",".join(["tanh"] * 11 + ["linear"]))
+
+# Views: a transposed weight (strides (1, 5)) and two tensors sharing one storage at offsets.
+big = torch.randn(40)
+views = OrderedDict([("0.weight", torch.randn(4, 5).t()), ("0.bias", big[3:8]),
+                     ("1.weight", big[10:20].view(2, 5)), ("1.bias", big[30:32])])
+torch.save(views, path("views.pt"))
+with torch.no_grad():
+    h = torch.relu(torch.tensor(x) @ views["0.weight"].t() + views["0.bias"])
+    yv = torch.softmax(h @ views["1.weight"].t() + views["1.bias"], dim=1).numpy()
+record("views.pt", x, yv)
+
+# The NumPy form of safetensors, float64.
+rng = np.random.default_rng(4)
+npsd = {"0.weight": rng.normal(size=(5, 4)), "0.bias": rng.normal(size=5),
+        "2.weight": rng.normal(size=(1, 5)), "2.bias": rng.normal(size=1)}
+safetensors.numpy.save_file(npsd, path("numpy_4_5_1.safetensors"))
+h = np.maximum(x.astype(np.float64) @ npsd["0.weight"].T + npsd["0.bias"], 0)
+record("numpy_4_5_1.safetensors", x, 1 / (1 + np.exp(-(h @ npsd["2.weight"].T + npsd["2.bias"]))))
+
+# .npz as a new user writes it from PyTorch: out × in (needs --transpose), and transposed (Fortran order).
+sd = {k: v.detach().numpy().astype(np.float64) for k, v in model.state_dict().items()}
+np.savez(path("torch_layout.npz"), W1=sd["0.weight"], b1=sd["0.bias"], W2=sd["2.weight"], b2=sd["2.bias"])
+np.savez(path("fortran.npz"), W1=sd["0.weight"].T, b1=sd["0.bias"], W2=sd["2.weight"].T, b2=sd["2.bias"])
+with torch.no_grad():
+    y64 = model.double()(torch.tensor(x, dtype=torch.float64)).numpy()
+model.float()
+record("torch_layout.npz", x, y64, transpose=True)
+record("fortran.npz", x, y64)
+# Integer and boolean arrays (NumPy's defaults for literals), converted to float64.
+np.savez(path("int_xor.npz"), W1=np.array([[1, 1], [1, 1]], dtype=np.int64), b1=np.array([0, -1], dtype=np.int32),
+         W2=np.array([[1], [-2]], dtype=np.int8), b2=np.array([False]))
+xi = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+hi = np.maximum(xi.astype(np.float64) @ np.array([[1, 1], [1, 1]]) + np.array([0, -1]), 0)
+record("int_xor.npz", xi, hi @ np.array([[1], [-2]]), activations="relu,linear")
+
+# Refusals: a whole pickled module, a convolution, a state dict with a BatchNorm.
+torch.save(model, path("whole_module.pt"))
+conv = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2 * 3 * 3, 2))
+torch.save(conv.state_dict(), path("conv.pt"))
+safetensors.torch.save_file(conv.state_dict(), path("conv.safetensors"))
+bn = nn.Sequential(nn.Linear(4, 5), nn.BatchNorm1d(5), nn.Linear(5, 1))
+torch.save(bn.state_dict(), path("batchnorm.pt"))
+
+with open(path("expected.json"), "w") as f:
+    json.dump(expected, f, indent=1, sort_keys=True)
+    f.write("\n")
+for f in os.listdir(HERE):
+    os.chmod(os.path.join(HERE, f), 0o644)   # safetensors writes 0600
+print(f"wrote {len(expected)} models to {HERE}")
