@@ -95,7 +95,7 @@ extension Network {
         let hplane = GridPlane(n: hn, xRange: xRange, yRange: yRange, axes: axes, base: base)
         for l in 0..<(hn > 0 ? layers.count - 1 : 0) {
             let w = layers[l].fanOut
-            let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
+            let head = Network(name: name, inputLabels: inputLabels, uncheckedLayers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
             field.withUnsafeMutableBufferPointer { fb in
                 let out = GridOutputs(values: fb.baseAddress, classes: nil, margins: nil)

@@ -24,9 +24,9 @@ extension FigureText {
             }
         }
         let field = (try? net.forward(probe))?.output
-        let corners = Matrix(rows: 4, cols: 2, data: [x.lowerBound, y.upperBound, x.upperBound, y.upperBound,
-                                                     x.lowerBound, y.lowerBound, x.upperBound, y.lowerBound])
-        let cornerOut = (try? net.forward(corners))?.output
+        let corners = Matrix([[x.lowerBound, y.upperBound], [x.upperBound, y.upperBound],
+                              [x.lowerBound, y.lowerBound], [x.upperBound, y.lowerBound]])
+        let cornerOut = corners.flatMap { try? net.forward($0) }?.output
         let threshold = neutral(net.layers[net.layers.count - 1].activation)
         if net.outputCount == 1, let field, let cornerOut {
             let high = field.data.filter { $0 > threshold }.count

@@ -89,8 +89,10 @@ struct RegionsCommand: ParsableCommand {
             var point = slice
             point[axes.0] = px
             point[axes.1] = py
+            var sample = Matrix(rows: 1, cols: point.count)
+            for (i, v) in point.enumerated() { sample[0, i] = v }
             do {
-                _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions",
+                _ = try net.forward(sample, source: "regions",
                                     overflowHint: "narrow --x-range and --y-range or lower --slice")
             } catch {
                 let at = "at \(net.inputLabels[axes.0]) = \(px), \(net.inputLabels[axes.1]) = \(py)"
