@@ -30,16 +30,11 @@ enum ReportFigures {
             Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)).scene(measurer: measurer))
         if net.inputCount == 2 {
             let data = input.dataset.flatMap { $0.points.cols == 2 ? $0 : nil }
-            let ranges = RegionPlot.defaultRanges(data: data?.points, axes: (0, 1))
             let options = RegionOptions(neurons: net.layers.count > 1)
-            let field = net.evaluateGrid(axes: (0, 1), xRange: ranges.x, yRange: ranges.y,
-                                         resolution: options.defaultResolution(scale: scale),
-                                         hiddenResolution: options.neurons ? nil : 0)
-            let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "--data \(d.name)") }
-            let plot = RegionPlot(network: net, field: field, data: data?.points, labels: data?.labels ?? [], trace: dataTrace,
-                                  options: options)
-            add("regions", FigureText.regions(net, x: ranges.x, y: ranges.y, data: data, neurons: options.neurons),
-                plot.scene(measurer: measurer))
+            let plot = try RegionPlot.make(network: net, dataset: data, resolution: options.defaultResolution(scale: scale),
+                                           options: options, networkSource: input.source,
+                                           dataSource: data.map { "--data \($0.name)" })
+            add("regions", FigureText.regions(plot, datasetName: data?.name), plot.scene(measurer: measurer))
         }
         return figures
     }

@@ -31,7 +31,7 @@ enum ReportJSON {
             o += "    \"input\": \(JSONText.rows(trace.input, indent: "    ")),\n"
             o += "    \"output\": \(JSONText.rows(trace.output, indent: "    "))"
             if network.outputCount > 1 {
-                let classes = (0..<trace.batchSize).map { BatchTable.argmax(trace.output.row($0)) }
+                let classes = trace.predictedClasses(network.decisionRule)
                 o += ",\n    \"argmax\": [\(classes.map(String.init).joined(separator: ", "))],\n"
                 o += "    \"predicted\": \(JSONText.strings(classes.map { network.outputLabels[$0] }))"
             }
