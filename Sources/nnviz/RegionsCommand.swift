@@ -129,7 +129,7 @@ struct RegionsCommand: ParsableCommand {
                 throw error
             }
             progress?.finish()
-            try figure.write(plot.scene(measurer: CairoTextMeasurer()))
+            try figure.write(plot)
         }
     }
 }
