@@ -19,9 +19,9 @@ struct BenchInputs {
     init(directory: String) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        mnist = Self.network(name: "mnist-mlp", sizes: [784, 128, 64, 10], activations: [.relu, .relu, .softmax],
+        mnist = try Self.network(name: "mnist-mlp", sizes: [784, 128, 64, 10], activations: [.relu, .relu, .softmax],
                              seed: 784, gain: 1.0, biasScale: 0.1)
-        grid = try Self.centred(Self.network(name: "grid-net", sizes: [2, 16, 16, 1], activations: [.tanh, .tanh, .sigmoid],
+        grid = try Self.centred(try Self.network(name: "grid-net", sizes: [2, 16, 16, 1], activations: [.tanh, .tanh, .sigmoid],
                                              seed: 2, gain: 2.5, biasScale: 1.0))
         try Self.specJSON(mnist).write(toFile: mnistPath, atomically: true, encoding: .utf8)
         try Self.specJSON(grid).write(toFile: gridPath, atomically: true, encoding: .utf8)
@@ -30,7 +30,7 @@ struct BenchInputs {
 
     /// Weights `bell() · gain / √fanIn` and biases `bell() · biasScale`, rounded to 5 decimals.
     static func network(name: String, sizes: [Int], activations: [Activation], seed: UInt64,
-                        gain: Double, biasScale: Double) -> Network {
+                        gain: Double, biasScale: Double) throws -> Network {
         var rng = SplitMix64(seed: seed)
         var layers: [Layer] = []
         for (i, act) in activations.enumerated() {
@@ -38,11 +38,11 @@ struct BenchInputs {
             let scale = gain / Double(fanIn).squareRoot()
             let w = (0..<(fanIn * fanOut)).map { _ in SplitMix64.rounded(rng.bell() * scale, digits: 5) }
             let b = (0..<fanOut).map { _ in SplitMix64.rounded(rng.bell() * biasScale, digits: 5) }
-            layers.append(Layer(name: Network.defaultLayerName(index: i, count: activations.count), activation: act,
+            layers.append(try Layer(name: Network.defaultLayerName(index: i, count: activations.count), activation: act,
                                 weights: Matrix(rows: fanIn, cols: fanOut, data: w), bias: b,
                                 neuronLabels: Network.defaultNeuronLabels(layerIndex: i, layerCount: activations.count, width: fanOut)))
         }
-        return Network(name: name, inputLabels: Network.defaultInputLabels(sizes[0]), layers: layers)
+        return try Network(name: name, inputLabels: Network.defaultInputLabels(sizes[0]), layers: layers)
     }
 
     /// The network with its output bias shifted so the output's median over [-0.5, 1.5]² is 0.5: the decision
@@ -53,10 +53,10 @@ struct BenchInputs {
         var points: [Double] = []
         for y in axis { for x in axis { points += [x, y] } }
         let pre = try net.forward(Matrix(rows: n * n, cols: 2, data: points)).pre.last?.data.sorted() ?? []
-        var out = net
-        let last = out.layers.count - 1
-        out.layers[last].bias[0] = SplitMix64.rounded(out.layers[last].bias[0] - pre[pre.count / 2], digits: 5)
-        return out
+        let last = net.layers.count - 1
+        var bias = net.layers[last].bias
+        bias[0] = SplitMix64.rounded(bias[0] - pre[pre.count / 2], digits: 5)
+        return try net.replacingLayer(last, with: net.layers[last].withParameters(weights: net.layers[last].weights, bias: bias))
     }
 
     /// The explicit-weights JSON form of issue 2 (`layers[].weights` inputs × neurons, `bias`, `activation`).

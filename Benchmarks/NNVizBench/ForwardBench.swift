@@ -7,7 +7,7 @@ struct ForwardBench {
     let resolution: Int
 
     /// The grid as a `resolution² × 2` batch, row-major with x varying fastest (NumPy's `meshgrid` + `ravel`).
-    func grid() -> Matrix {
+    func grid() throws -> Matrix {
         let n = resolution
         var data = [Double](repeating: 0, count: n * n * 2)
         let step = 2.0 / Double(n - 1)
@@ -17,13 +17,13 @@ struct ForwardBench {
                 data[(r * n + c) * 2 + 1] = r == n - 1 ? 1.5 : -0.5 + Double(r) * step
             }
         }
-        return Matrix(rows: n * n, cols: 2, data: data)
+        return try Matrix(rows: n * n, cols: 2, data: data)
     }
 
     /// Times `Network.outputs` (tiled, every core) over `runs` runs after one warm-up, and checks once that it
     /// equals `Network.forward`'s output bit for bit. Also times `forward` itself, for comparison.
     func run(runs: Int, forwardRuns: Int) throws -> (batched: Timing, forward: Timing, identical: Bool, checksum: Double) {
-        let batch = grid()
+        let batch = try grid()
         var fast = try network.outputs(batch)
         var times: [Double] = []
         for _ in 0..<runs {

@@ -9,6 +9,7 @@ extension Activation {
     @inlinable
     public static func tanh(_ z: UnsafeBufferPointer<Double>, into a: UnsafeMutableBufferPointer<Double>) {
         let n = z.count
+        precondition(a.count >= n, "tanh: the output buffer is shorter than the input")
         guard let zp = z.baseAddress, let ap = a.baseAddress, n > 0 else { return }
         var i = 0
         while i + 8 <= n {

@@ -23,8 +23,9 @@ public enum Activation: String, CaseIterable, Sendable {
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Applies the activation to one row of pre-activations (softmax needs the whole row).
-    @inlinable
-    public func apply(_ z: UnsafeBufferPointer<Double>, into a: UnsafeMutableBufferPointer<Double>) {
+    ///
+    /// Unchecked: `a` must hold at least `z.count` values. Public callers use `apply(_:)` on an array.
+    func apply(_ z: UnsafeBufferPointer<Double>, into a: UnsafeMutableBufferPointer<Double>) {
         switch self {
         case .linear:
             for i in z.indices { a[i] = z[i] }

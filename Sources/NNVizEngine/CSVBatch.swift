@@ -82,7 +82,7 @@ enum CSVBatch {
             rows += 1
         }
         guard rows > 0 else { throw NNVizError(source, "", "holds no samples") }
-        return Matrix(rows: rows, cols: cols, data: data)
+        return Matrix(rows: rows, cols: cols, uncheckedData: data)
     }
 
     /// The error for text (a row without commas, or one field; `commas` when the row has them) that holds tabs or

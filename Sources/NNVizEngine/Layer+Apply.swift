@@ -2,8 +2,9 @@ extension Layer {
     /// Runs `rows` samples held contiguously in `input` (`rows × fanIn`) through the layer without allocating:
     /// `pre` receives `z = a @ W + b` and `post` receives `act(z)` (both `rows × fanOut`; they may be the same
     /// buffer when z is not needed). The dot products are summed k ascending, as NumPy's matmul does for small sizes.
-    @inlinable
-    public func apply(_ input: UnsafePointer<Double>, rows: Int, pre: UnsafeMutablePointer<Double>,
+    ///
+    /// Unchecked: the buffers must hold the stated sizes. Reached only through `forward`, which sizes them.
+    func apply(_ input: UnsafePointer<Double>, rows: Int, pre: UnsafeMutablePointer<Double>,
                       post: UnsafeMutablePointer<Double>) {
         let m = fanIn, n = fanOut
         weights.data.withUnsafeBufferPointer { wb in

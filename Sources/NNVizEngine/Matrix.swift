@@ -1,34 +1,62 @@
 /// A dense row-major matrix of doubles, laid out like a C-ordered NumPy array.
 ///
 /// Weights are stored inputs × neurons, so a forward step is `z = a @ W + b` as the lessons write it.
+/// The shape is fixed at construction: `data` always holds `rows · cols` values (the kernels rely on it).
 public struct Matrix: Equatable, Sendable {
     public let rows: Int
     public let cols: Int
-    /// `rows * cols` values, row after row.
-    public var data: [Double]
+    /// `rows * cols` values, row after row; change single values through the subscript.
+    public private(set) var data: [Double]
 
-    /// A matrix over `data`; the count must be `rows * cols` (checked by every loader beforehand).
-    public init(rows: Int, cols: Int, data: [Double]) {
+    /// A matrix over `data`, which must hold `rows * cols` values.
+    ///
+    /// - Throws: `ShapeError.negativeDimension` or `ShapeError.matrixData` when the shape and the data disagree.
+    public init(rows: Int, cols: Int, data: [Double]) throws(ShapeError) {
+        guard rows >= 0, cols >= 0 else { throw .negativeDimension(rows: rows, cols: cols) }
+        guard rows.multipliedReportingOverflow(by: cols).overflow == false, data.count == rows * cols else {
+            throw .matrixData(rows: rows, cols: cols, count: data.count)
+        }
+        self.rows = rows
+        self.cols = cols
+        self.data = data
+    }
+
+    /// A matrix whose shape its builder guarantees (engine code that allocated `data` as `rows * cols` values).
+    init(rows: Int, cols: Int, uncheckedData data: [Double]) {
         precondition(rows >= 0 && cols >= 0 && data.count == rows * cols, "Matrix shape does not match its data")
         self.rows = rows
         self.cols = cols
         self.data = data
     }
 
+    /// A `rows × cols` matrix of `value`; the dimensions must not be negative (a trap otherwise).
     public init(rows: Int, cols: Int, repeating value: Double = 0) {
-        self.init(rows: rows, cols: cols, data: Array(repeating: value, count: rows * cols))
+        precondition(rows >= 0 && cols >= 0, "Matrix dimensions must not be negative")
+        self.init(rows: rows, cols: cols, uncheckedData: Array(repeating: value, count: rows * cols))
     }
 
     /// A matrix from rows of equal length; `nil` when the rows are ragged.
     public init?(_ rowArrays: [[Double]]) {
         let cols = rowArrays.first?.count ?? 0
         guard rowArrays.allSatisfy({ $0.count == cols }) else { return nil }
-        self.init(rows: rowArrays.count, cols: cols, data: rowArrays.flatMap { $0 })
+        self.init(rows: rowArrays.count, cols: cols, uncheckedData: rowArrays.flatMap { $0 })
     }
 
+    /// The value at `row`, `col`; both must lie inside the matrix (a trap otherwise, never a neighbouring value).
     public subscript(row: Int, col: Int) -> Double {
-        get { data[row * cols + col] }
-        set { data[row * cols + col] = newValue }
+        get {
+            precondition(row >= 0 && row < rows && col >= 0 && col < cols, "Matrix index out of range")
+            return data[row * cols + col]
+        }
+        set {
+            precondition(row >= 0 && row < rows && col >= 0 && col < cols, "Matrix index out of range")
+            data[row * cols + col] = newValue
+        }
+    }
+
+    /// Every value replaced by `transform(value)`, the shape kept.
+    public func map(_ transform: (Double) -> Double) -> Matrix {
+        Matrix(rows: rows, cols: cols, uncheckedData: data.map(transform))
     }
 
     /// The values of one row.

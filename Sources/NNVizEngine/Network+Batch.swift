@@ -14,13 +14,13 @@ extension Network {
         guard batch.cols == inputCount else {
             throw NNVizError(source, "", "samples have \(batch.cols) values but \(name) takes \(inputCount) inputs (\(inputLabels.joined(separator: ", ")))")
         }
-        var out = Matrix(rows: batch.rows, cols: outputCount)
+        var out = [Double](repeating: 0, count: batch.rows * outputCount)
         batch.data.withUnsafeBufferPointer { input in
-            out.data.withUnsafeMutableBufferPointer { output in
+            out.withUnsafeMutableBufferPointer { output in
                 evaluateOutputs(rows: batch.rows, input: input, into: output)
             }
         }
-        return out
+        return Matrix(rows: batch.rows, cols: outputCount, uncheckedData: out)
     }
 
     /// Writes the last layer's activations of `rows` samples (`input`: rows × inputs, row-major) into `output`
@@ -28,7 +28,8 @@ extension Network {
     ///
     /// Scratch space is allocated once per share, never per sample. The buffers must hold exactly the stated sizes.
     /// `parallel: false` keeps the work on the calling thread (for callers that already spread work over cores).
-    public func evaluateOutputs(rows: Int, input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>,
+    /// Internal: reached through `outputs(_:)` and `evaluateGrid`, which size the buffers.
+    func evaluateOutputs(rows: Int, input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>,
                                 tileRows: Int = 256, parallel: Bool = true) {
         precondition(input.count == rows * inputCount && output.count == rows * outputCount, "buffer sizes do not match the batch")
         guard rows > 0 else { return }

@@ -44,8 +44,8 @@ extension Network {
                 throw NNVizError(source, "sample \(i / n + 1)",
                                  "\(layer.name) neuron \(neuron): z = a·W + b is not finite (\(preData[i])); \(inputs.overflowAdvice)")
             }
-            pre.append(Matrix(rows: rows, cols: n, data: preData))
-            post.append(Matrix(rows: rows, cols: n, data: postData))
+            pre.append(Matrix(rows: rows, cols: n, uncheckedData: preData))
+            post.append(Matrix(rows: rows, cols: n, uncheckedData: postData))
             a = postData
         }
         return Trace(input: batch, pre: pre, post: post)

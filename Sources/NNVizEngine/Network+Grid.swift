@@ -18,7 +18,7 @@ public struct GridField: Sendable {
     public let outputCount: Int
     /// The single output's value per cell (`resolution²`, row-major), when the network has one output.
     public let values: [Float]
-    /// With several outputs: the arg-max output per cell, and the margin between the top two outputs.
+    /// With several outputs: the predicted class per cell (`DecisionRule.argmax`), and the margin between the top two outputs.
     public let classes: [UInt8]
     public let margins: [Float]
     /// Cells per side of the hidden fields (0 when they were not asked for).
@@ -78,13 +78,9 @@ extension Network {
                         }
                         guard let c = out.classes, let m = out.margins else { return }
                         for cell in 0..<cells {
-                            var best = 0, top = -Double.infinity, second = -Double.infinity
-                            for j in 0..<k {
-                                let v = o[cell * k + j]
-                                if v > top { second = top; top = v; best = j } else if v > second { second = v }
-                            }
-                            c[first + cell] = UInt8(Swift.min(best, 255))
-                            m[first + cell] = Float(top - second)
+                            let t = DecisionRule.topTwo(UnsafeBufferPointer(rebasing: o[(cell * k)..<((cell + 1) * k)]))
+                            c[first + cell] = UInt8(Swift.min(t.index, 255))
+                            m[first + cell] = Float(t.top - t.second)
                         }
                     }
                 }
@@ -95,7 +91,7 @@ extension Network {
         let hplane = GridPlane(n: hn, xRange: xRange, yRange: yRange, axes: axes, base: base)
         for l in 0..<(hn > 0 ? layers.count - 1 : 0) {
             let w = layers[l].fanOut
-            let head = Network(name: name, inputLabels: inputLabels, layers: Array(layers[0...l]))
+            let head = Network(name: name, inputLabels: inputLabels, uncheckedLayers: Array(layers[0...l]))
             var field = [Float](repeating: 0, count: hn * hn * w)
             field.withUnsafeMutableBufferPointer { fb in
                 let out = GridOutputs(values: fb.baseAddress, classes: nil, margins: nil)

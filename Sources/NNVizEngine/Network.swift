@@ -1,20 +1,50 @@
 /// A feed-forward network of dense layers, with the labels figures show for its inputs and neurons.
+///
+/// Consecutive layers fit together (each layer takes as many inputs as the one before has neurons) and there is
+/// one input label per input; both are checked on construction and cannot change afterwards.
 public struct Network: Equatable, Sendable {
     public var name: String
     /// One label per input feature, e.g. `x1`, `x2`.
-    public var inputLabels: [String]
-    public var layers: [Layer]
+    public private(set) var inputLabels: [String]
+    public private(set) var layers: [Layer]
     /// Where a network read from another framework's file came from, e.g. `safetensors (PyTorch state dict)`;
     /// nil for nnviz's own specs, `.npz` archives and bundled examples.
     public var origin: String? = nil
 
-    /// A network whose consecutive layers fit together (checked by every loader beforehand).
-    public init(name: String, inputLabels: [String], layers: [Layer]) {
+    /// A network of `layers`, in order from the input.
+    ///
+    /// - Throws: `ShapeError.noLayers`, `.inputLabelCount` when `inputLabels` does not name every input of the
+    ///   first layer, `.layerInputs` when a layer's inputs differ from the previous layer's neurons.
+    public init(name: String, inputLabels: [String], layers: [Layer]) throws(ShapeError) {
+        guard let first = layers.first else { throw .noLayers }
+        guard inputLabels.count == first.fanIn else { throw .inputLabelCount(inputs: first.fanIn, count: inputLabels.count) }
+        for (i, (a, b)) in zip(layers, layers.dropFirst()).enumerated() where a.fanOut != b.fanIn {
+            throw .layerInputs(index: i + 1, inputs: b.fanIn, previousNeurons: a.fanOut)
+        }
+        self.name = name
+        self.inputLabels = inputLabels
+        self.layers = layers
+    }
+
+    /// A network whose shapes its builder guarantees (a prefix of a checked network's layers, trained copies of one).
+    init(name: String, inputLabels: [String], uncheckedLayers layers: [Layer]) {
         precondition(!layers.isEmpty && inputLabels.count == layers[0].fanIn, "Network shape mismatch")
         for (a, b) in zip(layers, layers.dropFirst()) { precondition(a.fanOut == b.fanIn, "Network shape mismatch") }
         self.name = name
         self.inputLabels = inputLabels
         self.layers = layers
+    }
+
+    /// This network with layer `index` replaced (same checks as the initialiser).
+    public func replacingLayer(_ index: Int, with layer: Layer) throws(ShapeError) -> Network {
+        var all = layers
+        all[index] = layer
+        return try Network(name: name, inputLabels: inputLabels, layers: all)
+    }
+
+    /// This network with other input labels, one per input.
+    public func relabellingInputs(_ labels: [String]) throws(ShapeError) -> Network {
+        try Network(name: name, inputLabels: labels, layers: layers)
     }
 
     /// Number of input features.

@@ -37,9 +37,12 @@ public enum NetworkSpec {
         guard outputLabels.count == network.outputCount else {
             throw outputs.error("has \(outputLabels.count) labels but the last layer has \(network.outputCount) neurons")
         }
-        var out = network
-        out.layers[out.layers.count - 1].neuronLabels = outputLabels
-        return out
+        let last = network.layers.count - 1
+        do {
+            return try network.replacingLayer(last, with: network.layers[last].relabelled(outputLabels))
+        } catch {
+            throw outputs.error(error.description)
+        }
     }
 
     static func explicit(_ node: SpecNode, name: String, inputs: SpecNode?, inputLabels: [String]?,
@@ -85,9 +88,17 @@ public enum NetworkSpec {
                 }
             }
             let layerName = try m["name"]?.string() ?? Network.defaultLayerName(index: k, count: items.count)
-            layers.append(Layer(name: layerName, activation: activation, weights: w, bias: b, neuronLabels: labels))
+            do {
+                layers.append(try Layer(name: layerName, activation: activation, weights: w, bias: b, neuronLabels: labels))
+            } catch {
+                throw item.error(error.description)
+            }
         }
-        return Network(name: name, inputLabels: inputLabels ?? Network.defaultInputLabels(layers[0].fanIn), layers: layers)
+        do {
+            return try Network(name: name, inputLabels: inputLabels ?? Network.defaultInputLabels(layers.first?.fanIn ?? 0), layers: layers)
+        } catch {
+            throw node.error(error.description)
+        }
     }
 
     static func generated(_ m: [String: SpecNode], sizes sizesNode: SpecNode, name: String, inputs: SpecNode?,
@@ -138,7 +149,11 @@ public enum NetworkSpec {
             }
             bias = b
         }
-        return Network.generated(name: name, sizes: sizes, activations: activations, seed: UInt32(seed), scale: scale,
-                                 bias: bias, inputLabels: inputLabels)
+        do {
+            return try Network.generated(name: name, sizes: sizes, activations: activations, seed: UInt32(seed), scale: scale,
+                                         bias: bias, inputLabels: inputLabels)
+        } catch {
+            throw sizesNode.error(error.description)
+        }
     }
 }

@@ -58,12 +58,21 @@ public enum NpzNetwork {
             try checkFinite(b, path: path, member: "b\(k)")
             let act = activations?[k - 1] ?? named?[k - 1]
                 ?? (k < layerCount ? .relu : (w.shape[1] == 1 ? .sigmoid : .softmax))
-            layers.append(Layer(name: Network.defaultLayerName(index: k - 1, count: layerCount), activation: act,
-                                weights: Matrix(rows: w.shape[0], cols: w.shape[1], data: w.values), bias: b.values,
-                                neuronLabels: Network.defaultNeuronLabels(layerIndex: k - 1, layerCount: layerCount,
-                                                                          width: w.shape[1])))
+            do {
+                layers.append(try Layer(name: Network.defaultLayerName(index: k - 1, count: layerCount), activation: act,
+                                        weights: Matrix(rows: w.shape[0], cols: w.shape[1], data: w.values), bias: b.values,
+                                        neuronLabels: Network.defaultNeuronLabels(layerIndex: k - 1, layerCount: layerCount,
+                                                                                  width: w.shape[1])))
+            } catch {
+                throw NNVizError(path, "W\(k).npy", error.description)
+            }
         }
-        return Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers[0].fanIn), layers: layers)
+        do {
+            return try Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers.first?.fanIn ?? 0),
+                               layers: layers)
+        } catch {
+            throw NNVizError(path, "", error.description)
+        }
     }
 
     /// Refuses weights that do not chain as stored but would after transposing each `W<k>`, saying so: a PyTorch

@@ -85,6 +85,6 @@ public struct NumPyRandom: Sendable {
 
     /// A `rows × cols` matrix of standard normal values, as `np.random.randn(rows, cols)`.
     public mutating func randn(rows: Int, cols: Int) -> Matrix {
-        Matrix(rows: rows, cols: cols, data: randn(rows * cols))
+        Matrix(rows: rows, cols: cols, uncheckedData: randn(rows * cols))
     }
 }

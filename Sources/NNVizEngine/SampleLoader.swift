@@ -17,7 +17,7 @@ public enum SampleLoader {
                 data.append(try number(f, source: Setting.samples.token, location: "\(where_), value \(j + 1)"))
             }
         }
-        return Matrix(rows: samples.count, cols: network.inputCount, data: data)
+        return Matrix(rows: samples.count, cols: network.inputCount, uncheckedData: data)
     }
 
     /// `count` samples drawn as `np.random.seed(seed); np.random.randn(count, inputs)`.
@@ -58,7 +58,7 @@ public enum SampleLoader {
         guard !rows.isEmpty else { throw root.error("is empty; expected an array of samples") }
         if case .scalar = rows[0].node {
             let v = try root.vector()
-            return Matrix(rows: 1, cols: v.count, data: v)
+            return Matrix(rows: 1, cols: v.count, uncheckedData: v)
         }
         return try root.matrix(limit: limits.maxBatchValues)
     }
@@ -76,7 +76,7 @@ public enum SampleLoader {
         if let i = a.values.firstIndex(where: { !$0.isFinite }) {
             throw NNVizError(source, "[\(i / cols), \(i % cols)]", "is not a finite number (\(a.values[i]))")
         }
-        return Matrix(rows: rows, cols: cols, data: a.values)
+        return Matrix(rows: rows, cols: cols, uncheckedData: a.values)
     }
 
     static func widthHint(_ network: Network) -> String {

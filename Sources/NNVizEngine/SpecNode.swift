@@ -150,6 +150,6 @@ struct SpecNode {
                 }
             }
         }
-        return Matrix(rows: rows.count, cols: cols, data: data)
+        return Matrix(rows: rows.count, cols: cols, uncheckedData: data)
     }
 }

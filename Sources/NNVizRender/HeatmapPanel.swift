@@ -16,7 +16,7 @@ struct HeatmapPanel {
 }
 
 extension Heatmap {
-    /// The sample order: as given, or sorted by predicted class (arg-max output; a single output by its value).
+    /// The sample order: as given, or sorted by predicted class (`DecisionRule.argmax`; a single output by its value).
     public var sampleOrder: [Int] {
         guard let t = trace else { return [] }
         let n = t.batchSize
@@ -24,8 +24,7 @@ extension Heatmap {
         let out = t.output
         func key(_ i: Int) -> (Int, Double) {
             if out.cols == 1 { return (0, out[i, 0]) }
-            var best = 0
-            for j in 1..<out.cols where out[i, j] > out[i, best] { best = j }
+            let best = DecisionRule.argmax(out.row(i))
             return (best, -out[i, best])
         }
         let keys = (0..<n).map(key)

@@ -104,7 +104,7 @@ extension RegionPlot {
                 b.add(.path(path, fill: nil, stroke: Stroke(b.theme.text, width: 2)), role: "legend", name: "misclassified")
             }))
         }
-        let boundary = field.outputCount == 1 ? "decision boundary (output = " + LabelFormat.fixed(RegionPlot.center(outputActivation), 1) + ")"
+        let boundary = field.outputCount == 1 ? "decision boundary (output = " + LabelFormat.fixed(outputActivation.decisionThreshold, 1) + ")"
             : "class boundary"
         entries.append((boundary, { b, p in
             b.add(.line(from: Point(p.x - 9, p.y), to: Point(p.x + 9, p.y),

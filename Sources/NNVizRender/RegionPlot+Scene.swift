@@ -72,7 +72,7 @@ extension RegionPlot {
             if !path.elements.isEmpty { b.add(.path(path, fill: nil, stroke: stroke), role: "contour", name: name) }
         }
         if field.outputCount == 1 {
-            let c = RegionPlot.center(outputActivation)
+            let c = outputActivation.decisionThreshold
             emit(MarchingSquares.contour(n: n, level: c) { Double(field.values[$0 * n + $1]) }, name: LabelFormat.fixed(c, 1))
         } else {
             var present = Set<UInt8>()

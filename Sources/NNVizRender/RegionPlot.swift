@@ -15,11 +15,14 @@ public struct RegionPlot: Figure {
     public let labels: [Int]
     public let trace: Trace?
     public let options: RegionOptions
+    /// The class the network predicts for each traced data point (`Trace.predictedClasses`).
+    public let predictions: [Int]
 
     public init(network: Network, field: GridField, data: Matrix? = nil, labels: [Int] = [], trace: Trace? = nil,
                 options: RegionOptions = RegionOptions()) {
         self.network = network; self.field = field; self.data = data; self.labels = labels; self.trace = trace
         self.options = options
+        predictions = trace?.predictedClasses(network.decisionRule) ?? []
     }
 
     /// The plotted ranges when none are given: the data's extent on the two axes plus 10 % (at least 0.25)
@@ -35,9 +38,6 @@ public struct RegionPlot: Figure {
         }
         return (range(axes.0), range(axes.1))
     }
-
-    /// The neutral value of an output or hidden activation: 0.5 for sigmoid, step and softmax, else 0.
-    static func center(_ a: Activation) -> Double { [.sigmoid, .step, .softmax].contains(a) ? 0.5 : 0 }
 
     /// The diverging scale of a field of activation `a`: fixed for bounded activations, else symmetric around 0.
     /// ReLU fields (never negative) use viridis from 0 instead.
@@ -63,14 +63,9 @@ public struct RegionPlot: Figure {
         return RegionPlot.scale(outputActivation, values: field.values, label: "output " + network.outputLabels[0])
     }
 
-    /// The predicted class of data point `i` from the trace (arg-max, or output above the neutral value).
+    /// The predicted class of data point `i` from the trace, by the network's `decisionRule`.
     func predicted(_ i: Int) -> Int? {
-        guard let t = trace, i < t.batchSize else { return nil }
-        let out = t.output
-        if out.cols == 1 { return out[i, 0] > RegionPlot.center(outputActivation) ? 1 : 0 }
-        var best = 0
-        for j in 1..<out.cols where out[i, j] > out[i, best] { best = j }
-        return best
+        i < predictions.count ? predictions[i] : nil
     }
 
     /// Colour of class `k`: orange/blue for a single output (matching its map), Okabe–Ito otherwise.

@@ -97,7 +97,7 @@ struct ThumbnailGrid {
             let values = field.hidden[g.layer]
             let w = layer.fanOut
             let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.rawValue))")
-            let centre = RegionPlot.center(layer.activation)
+            let centre = layer.activation.decisionThreshold
             var header = layer.name + " · " + layer.activation.rawValue
             if g.entries.count < w { header += " · first \(g.entries.count) of \(w)" }
             b.text(header, at: Point(origin.x, y), font: hf, baseline: .top, role: "thumb-header", name: layer.name)

@@ -106,7 +106,7 @@ public struct BatchTable: Sendable {
                     }
                 }
                 return Row(sample: String(r), cells: cells,
-                           predicted: withClass ? network.outputLabels[BatchTable.argmax(trace.output.row(r))] : "")
+                           predicted: withClass ? network.outputLabels[DecisionRule.argmax(trace.output.row(r))] : "")
             }
             return Part(groups: groups, columns: columns, rows: rows, hasClass: withClass)
         }
@@ -115,12 +115,5 @@ public struct BatchTable: Sendable {
         shownCount = shown
         truncated = shown < trace.batchSize
         single = trace.batchSize == 1
-    }
-
-    /// Index of the largest value (the first of ties), as NumPy's `argmax`.
-    public static func argmax<C: Collection>(_ values: C) -> Int where C.Element == Double {
-        var best = 0, top = -Double.infinity
-        for (i, v) in values.enumerated() where i == 0 || v > top { best = i; top = v }
-        return best
     }
 }

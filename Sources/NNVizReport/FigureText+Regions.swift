@@ -2,44 +2,34 @@ import NNVizEngine
 import NNVizRender
 
 extension FigureText {
-    /// Cells per side of the probe grid the region description is computed on (cell centres, like the plot's).
-    static let probeSide = 48
-
-    /// The decision-region plot of a two-input network over `x × y`: where the output is high (or which class
-    /// covers how much of the plane), how well `data` is classified, and what each first-layer neuron detects.
-    /// Runs `forward` on a probe grid and the data points; `neurons` says whether thumbnails are drawn.
-    public static func regions(_ net: Network, x: ClosedRange<Double>, y: ClosedRange<Double>,
-                               data: Dataset?, neurons: Bool) -> FigureText {
-        let xl = net.inputLabels[0], yl = net.inputLabels[1]
+    /// The decision-region plot in words, read from the plot's own grid and data: where the output is above its
+    /// threshold (or which class covers how much of the plane), how well the data points are classified (the
+    /// plot's `predictions` against its labels; `datasetName` names the set), and, when the plot draws neuron
+    /// thumbnails, what each first-layer neuron detects.
+    public static func regions(_ plot: RegionPlot, datasetName: String?) -> FigureText {
+        let net = plot.network, field = plot.field
+        let x = field.xRange, y = field.yRange
+        let xl = net.inputLabels[field.xInput], yl = net.inputLabels[field.yInput]
         let over = "over \(xl) ∈ [\(ReportNumber.short(x.lowerBound, 2)), \(ReportNumber.short(x.upperBound, 2))] and "
             + "\(yl) ∈ [\(ReportNumber.short(y.lowerBound, 2)), \(ReportNumber.short(y.upperBound, 2))]"
         var main: String
         var lineNote: String
-        let n = probeSide
-        var probe = Matrix(rows: n * n, cols: 2)
-        for r in 0..<n {
-            for c in 0..<n {
-                probe[r * n + c, 0] = x.lowerBound + (Double(c) + 0.5) / Double(n) * (x.upperBound - x.lowerBound)
-                probe[r * n + c, 1] = y.upperBound - (Double(r) + 0.5) / Double(n) * (y.upperBound - y.lowerBound)
-            }
-        }
-        let field = (try? net.forward(probe))?.output
-        let corners = Matrix(rows: 4, cols: 2, data: [x.lowerBound, y.upperBound, x.upperBound, y.upperBound,
-                                                     x.lowerBound, y.lowerBound, x.upperBound, y.lowerBound])
-        let cornerOut = (try? net.forward(corners))?.output
-        let threshold = neutral(net.layers[net.layers.count - 1].activation)
-        if net.outputCount == 1, let field, let cornerOut {
-            let high = field.data.filter { $0 > threshold }.count
+        let n = field.resolution, cells = n * n
+        if field.outputCount == 1, field.values.count == cells, cells > 0 {
+            let threshold = net.layers[net.layers.count - 1].activation.decisionThreshold
+            let high = field.values.filter { Double($0) > threshold }.count
             let names = ["top-left", "top-right", "bottom-left", "bottom-right"]
-            let on = (0..<4).filter { cornerOut[$0, 0] > threshold }
+            // The corner cells of the grid (row 0 is the top).
+            let corners = [0, n - 1, (n - 1) * n, n * n - 1]
+            let on = (0..<4).filter { Double(field.values[corners[$0]]) > threshold }
             main = "\(net.outputLabels[0]) > \(ReportNumber.short(threshold)) \(cornerPhrase(on, names)), "
-                + "\(percent(high, n * n)) of the plotted area"
+                + "\(percent(high, cells)) of the plotted area"
             lineNote = " The line marks the \(ReportNumber.short(threshold)) boundary."
-        } else if let field {
-            var cover = [Int](repeating: 0, count: net.outputCount)
-            for r in 0..<field.rows { cover[BatchTable.argmax(field.row(r))] += 1 }
+        } else if field.outputCount > 1, field.classes.count == cells, cells > 0 {
+            var cover = [Int](repeating: 0, count: field.outputCount)
+            for k in field.classes where Int(k) < cover.count { cover[Int(k)] += 1 }
             let order = cover.indices.sorted { cover[$0] != cover[$1] ? cover[$0] > cover[$1] : $0 < $1 }.filter { cover[$0] > 0 }
-            main = "the arg-max class covers the plane as " + and(order.map { "\(net.outputLabels[$0]) \(percent(cover[$0], n * n))" })
+            main = "the arg-max class covers the plane as " + and(order.map { "\(net.outputLabels[$0]) \(percent(cover[$0], cells))" })
             lineNote = " Lines mark the class boundaries."
         } else {
             main = "no region could be computed"
@@ -47,20 +37,17 @@ extension FigureText {
         }
         var caption = "Decision regions of \(net.name) \(over): \(main).\(lineNote)"
         var alt = "Decision regions of \(net.name): \(main)."
-        if let data, data.points.cols == 2, let story = dataStory(net, data, threshold: threshold) {
+        if let story = dataStory(plot, name: datasetName) {
             caption += " " + story
             alt += " " + story
         }
-        if neurons {
+        if plot.options.neurons {
             let hidden = neuronStory(net)
             caption += " Small multiples show every hidden neuron's activation over the same plane" + (hidden.isEmpty ? "." : ": " + hidden + ".")
             if !hidden.isEmpty { alt += " Hidden neurons: " + hidden + "." }
         }
         return FigureText(title: "Decision regions", caption: caption, alt: alt)
     }
-
-    /// The value an output is split at: 0.5 for step, sigmoid and softmax; 0 otherwise.
-    static func neutral(_ a: Activation) -> Double { [.step, .sigmoid, .softmax].contains(a) ? 0.5 : 0 }
 
     /// `in the two off-diagonal corners (top left and bottom right)`, `in all four corners`, `in the top-right corner`.
     static func cornerPhrase(_ on: [Int], _ names: [String]) -> String {
@@ -84,17 +71,16 @@ extension FigureText {
         "\(Int((100 * Double(k) / Double(max(n, 1))).rounded())) %"
     }
 
-    /// How many of the dataset's points the network puts in their own class.
-    static func dataStory(_ net: Network, _ data: Dataset, threshold: Double) -> String? {
-        guard let out = (try? net.forward(data.points))?.output else { return nil }
-        var right = 0
-        for r in 0..<out.rows {
-            let predicted = out.cols == 1 ? (out[r, 0] > threshold ? 1 : 0) : BatchTable.argmax(out.row(r))
-            if predicted == data.labels[r] { right += 1 }
+    /// How many of the plot's data points the network puts in their own class (the plot's own predictions).
+    static func dataStory(_ plot: RegionPlot, name: String?) -> String? {
+        guard let points = plot.data, points.rows > 0, plot.predictions.count == points.rows, plot.labels.count == points.rows else {
+            return nil
         }
-        let set = "dataset \(data.name)"
-        if right == data.count { return data.count == 1 ? "The point of \(set) is classified correctly." : "All \(data.count) points of \(set) are classified correctly." }
-        return "\(right) of the \(data.count) points of \(set) are classified correctly (\(percent(right, data.count))); crosses mark the others."
+        let right = zip(plot.predictions, plot.labels).filter { $0.0 == $0.1 }.count
+        let count = points.rows
+        let set = name.map { "dataset \($0)" } ?? "the data"
+        if right == count { return count == 1 ? "The point of \(set) is classified correctly." : "All \(count) points of \(set) are classified correctly." }
+        return "\(right) of the \(count) points of \(set) are classified correctly (\(percent(right, count))); crosses mark the others."
     }
 
     /// For the first hidden layer, the half-plane each neuron is active in (`OR where x1 + x2 > 0.5`).

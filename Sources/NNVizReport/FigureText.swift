@@ -90,7 +90,7 @@ public struct FigureText: Sendable, Equatable {
     /// What the output says for one sample: `xor = 1` or `class setosa (0.71)`.
     static func outcome(_ net: Network, _ output: [Double]) -> String {
         if output.count == 1 { return "\(net.outputLabels[0]) = \(ReportNumber.short(output[0]))" }
-        let k = BatchTable.argmax(output)
+        let k = DecisionRule.argmax(output)
         return "class \(net.outputLabels[k]) (\(ReportNumber.short(output[k])))"
     }
 
@@ -100,7 +100,7 @@ public struct FigureText: Sendable, Equatable {
         guard out.rows > 0 else { return "" }
         if out.cols == 1 {
             let y = net.outputLabels[0]
-            let t = neutral(net.layers[net.layers.count - 1].activation)
+            let t = net.layers[net.layers.count - 1].activation.decisionThreshold
             let above = out.data.indices.filter { out.data[$0] > t }
             let level = ReportNumber.short(t)
             if above.isEmpty {
@@ -113,7 +113,7 @@ public struct FigureText: Sendable, Equatable {
             return "Output \(y) is above \(level) for \(above.count) of the \(out.rows) samples."
         }
         var wins = [Int](repeating: 0, count: out.cols)
-        for r in 0..<out.rows { wins[BatchTable.argmax(out.row(r))] += 1 }
+        for k in trace.predictedClasses(net.decisionRule) { wins[k] += 1 }
         let parts = wins.enumerated().map { "\(net.outputLabels[$0.offset]) for \($0.element)" }
         return "\(net.name) predicts " + and(parts) + " of the \(plural(out.rows, "sample"))."
     }

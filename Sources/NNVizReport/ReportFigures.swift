@@ -16,31 +16,23 @@ enum ReportFigures {
     static func build(_ input: ReportInput, trace: Trace?, measurer: any TextMeasurer, scale: Double) throws(NNVizError) -> [ReportFigure] {
         let net = input.network
         var figures: [ReportFigure] = []
-        func add(_ id: String, _ text: FigureText, _ scene: Scene) {
-            figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: scene))
+        func add(_ id: String, _ text: FigureText, _ figure: some Figure) {
+            figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: figure.scene(measurer: measurer)))
         }
         let batch = trace.flatMap { $0.batchSize > 0 ? $0 : nil }
-        add("diagram", FigureText.diagram(net, trace: batch),
-            LayerDiagram(network: net, trace: batch, sample: 0).scene(measurer: measurer))
+        add("diagram", FigureText.diagram(net, trace: batch), LayerDiagram(network: net, trace: batch, sample: 0))
         if let batch {
             add("activations", FigureText.activations(net, trace: batch),
-                Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations, maxHeight: heatmapHeight(scale)))
-                    .scene(measurer: measurer))
+                Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations, maxHeight: heatmapHeight(scale))))
         }
-        add("weights", FigureText.weights(net),
-            Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)).scene(measurer: measurer))
+        add("weights", FigureText.weights(net), Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)))
         if net.inputCount == 2 {
             let data = input.dataset.flatMap { $0.points.cols == 2 ? $0 : nil }
-            let ranges = RegionPlot.defaultRanges(data: data?.points, axes: (0, 1))
             let options = RegionOptions(neurons: net.layers.count > 1)
-            let field = net.evaluateGrid(axes: (0, 1), xRange: ranges.x, yRange: ranges.y,
-                                         resolution: options.defaultResolution(scale: scale),
-                                         hiddenResolution: options.neurons ? nil : 0)
-            let dataTrace = try data.map { d throws(NNVizError) in try net.forward(d.points, source: "\(Setting.data) \(d.name)") }
-            let plot = RegionPlot(network: net, field: field, data: data?.points, labels: data?.labels ?? [], trace: dataTrace,
-                                  options: options)
-            add("regions", FigureText.regions(net, x: ranges.x, y: ranges.y, data: data, neurons: options.neurons),
-                plot.scene(measurer: measurer))
+            let plot = try RegionPlot.make(network: net, dataset: data, resolution: options.defaultResolution(scale: scale),
+                                           options: options, networkSource: input.source,
+                                           dataSource: data.map { "\(Setting.data) \($0.name)" })
+            add("regions", FigureText.regions(plot, datasetName: data?.name), plot)
         }
         return figures
     }

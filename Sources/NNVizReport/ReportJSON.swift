@@ -1,54 +1,53 @@
 import NNVizEngine
 
 /// `report.json`: the network, the batch's forward pass and the figures' words at full precision (Swift's
-/// shortest round-trip doubles), written by hand so the bytes never depend on dictionary order or locale.
+/// shortest round-trip doubles), built as a `ReportJSONValue` so the bytes never depend on dictionary order or locale.
 enum ReportJSON {
     static func document(network: Network, source: String, samples: String?, trace: Trace?, dataset: Dataset?,
                          figures: [ReportFigure], formats: [String]) -> String {
-        var o = "{\n"
-        o += "  \"network\": \(JSONText.string(network.name)),\n"
-        o += "  \"source\": \(JSONText.string(source)),\n"
-        o += "  \"inputs\": \(JSONText.strings(network.inputLabels)),\n"
-        o += "  \"sizes\": [\(network.sizes.map(String.init).joined(separator: ", "))],\n"
-        o += "  \"parameters\": \(network.parameterCount),\n"
-        o += "  \"parameterFormula\": \(JSONText.string(network.parameterFormula)),\n"
-        o += "  \"layers\": [\n"
-        o += network.layers.enumerated().map { k, l in
-            let pad = "      "
-            return "    {\n\(pad)\"name\": \(JSONText.string(l.name)),\n"
-                + "\(pad)\"activation\": \(JSONText.string(l.activation.rawValue)),\n"
-                + "\(pad)\"neurons\": \(JSONText.strings(l.neuronLabels)),\n\(pad)\"parameters\": \(l.parameterCount),\n"
-                + "\(pad)\"weights\": \(JSONText.rows(l.weights, indent: pad)),\n\(pad)\"bias\": \(JSONText.numbers(l.bias))"
-                + (trace.map {
-                    ",\n\(pad)\"pre\": \(JSONText.rows($0.pre[k], indent: pad)),\n"
-                        + "\(pad)\"post\": \(JSONText.rows($0.post[k], indent: pad))"
-                } ?? "")
-                + "\n    }"
-        }.joined(separator: ",\n")
-        o += "\n  ],\n"
+        var doc: [(key: String, value: ReportJSONValue)] = [
+            ("network", .string(network.name)),
+            ("source", .string(source)),
+            ("inputs", .strings(network.inputLabels)),
+            ("sizes", .array(network.sizes.map(ReportJSONValue.int), .inline)),
+            ("parameters", .int(network.parameterCount)),
+            ("parameterFormula", .string(network.parameterFormula)),
+        ]
+        let layers = network.layers.enumerated().map { k, l -> ReportJSONValue in
+            var members: [(key: String, value: ReportJSONValue)] = [
+                ("name", .string(l.name)),
+                ("activation", .string(l.activation.rawValue)),
+                ("neurons", .strings(l.neuronLabels)),
+                ("parameters", .int(l.parameterCount)),
+                ("weights", .rows(l.weights)),
+                ("bias", .numbers(l.bias)),
+            ]
+            if let trace { members += [("pre", .rows(trace.pre[k])), ("post", .rows(trace.post[k]))] }
+            return .object(members, .lines)
+        }
+        doc.append(("layers", .array(layers, .lines)))
         if let trace {
-            o += "  \"samples\": {\n    \"source\": \(JSONText.string(samples ?? "")),\n"
-            o += "    \"input\": \(JSONText.rows(trace.input, indent: "    ")),\n"
-            o += "    \"output\": \(JSONText.rows(trace.output, indent: "    "))"
+            var members: [(key: String, value: ReportJSONValue)] = [
+                ("source", .string(samples ?? "")), ("input", .rows(trace.input)), ("output", .rows(trace.output)),
+            ]
             if network.outputCount > 1 {
-                let classes = (0..<trace.batchSize).map { BatchTable.argmax(trace.output.row($0)) }
-                o += ",\n    \"argmax\": [\(classes.map(String.init).joined(separator: ", "))],\n"
-                o += "    \"predicted\": \(JSONText.strings(classes.map { network.outputLabels[$0] }))"
+                let classes = trace.predictedClasses(network.decisionRule)
+                members.append(("argmax", .array(classes.map(ReportJSONValue.int), .inline)))
+                members.append(("predicted", .strings(classes.map { network.outputLabels[$0] })))
             }
-            o += "\n  },\n"
+            doc.append(("samples", .object(members, .lines)))
         }
         if let dataset {
-            o += "  \"dataset\": {\"name\": \(JSONText.string(dataset.name)), \"points\": \(dataset.count), "
-                + "\"classes\": \(dataset.classCount)},\n"
+            doc.append(("dataset", .object([("name", .string(dataset.name)), ("points", .int(dataset.count)),
+                                            ("classes", .int(dataset.classCount))], .inline)))
         }
-        o += "  \"figures\": [\n"
-        o += figures.map { f in
-            let files = formats.map { JSONText.string(f.id + "." + $0) }.joined(separator: ", ")
-            return "    {\"number\": \(f.number), \"id\": \(JSONText.string(f.id)), "
-                + "\"title\": \(JSONText.string(f.text.title)), \"files\": [\(files)],\n"
-                + "     \"caption\": \(JSONText.string(f.text.caption)),\n     \"alt\": \(JSONText.string(f.text.alt))}"
-        }.joined(separator: ",\n")
-        o += "\n  ]\n}\n"
-        return o
+        let figureValues = figures.map { f -> ReportJSONValue in
+            .object([("number", .int(f.number)), ("id", .string(f.id)), ("title", .string(f.text.title)),
+                     ("files", .strings(formats.map { f.id + "." + $0 })),
+                     ("caption", .string(f.text.caption)), ("alt", .string(f.text.alt))],
+                    .wrapped(before: ["caption", "alt"]))
+        }
+        doc.append(("figures", .array(figureValues, .lines)))
+        return ReportJSONValue.object(doc, .lines).written() + "\n"
     }
 }

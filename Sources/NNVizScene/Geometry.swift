@@ -25,6 +25,6 @@ public struct Rect: Equatable, Hashable, Sendable {
         x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY
     }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
-    /// The rectangle grown by `d` on every side.
+    /// The rectangle shrunk by `d` on every side (grown for a negative `d`), as CGRect.insetBy(dx:dy:).
     public func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
 }

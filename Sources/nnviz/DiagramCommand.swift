@@ -57,8 +57,7 @@ struct DiagramCommand: ParsableCommand {
                 }
                 trace = try net.forward(batch, source: source)
             }
-            let scene = LayerDiagram(network: net, trace: trace, sample: index, options: options).scene(measurer: CairoTextMeasurer())
-            try figure.write(scene)
+            try figure.write(LayerDiagram(network: net, trace: trace, sample: index, options: options))
         }
     }
 }

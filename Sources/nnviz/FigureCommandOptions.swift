@@ -60,8 +60,10 @@ struct FigureCommandOptions: ParsableArguments {
         }
     }
 
-    /// Paints the scene into the output file (written to a temporary name, then renamed).
-    func write(_ scene: Scene) throws(CairoError) {
+    /// Lays the figure out with Cairo's text metrics and paints it into the output file (written to a temporary
+    /// name, then renamed).
+    func write(_ figure: some Figure) throws(CairoError) {
+        let scene = figure.scene(measurer: CairoTextMeasurer())
         try CairoPainter(scale: scale, oversizeHint: oversizeHint(scene)).write(scene, to: output)
     }
 

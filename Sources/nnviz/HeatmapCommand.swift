@@ -59,7 +59,7 @@ struct HeatmapCommand: ParsableCommand {
                 if chosen!.isEmpty { throw NNVizError("--layers", "", "the input layer (0) has no weights; choose layers 1 to \(net.layers.count)") }
             }
             let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort)
-            try figure.write(Heatmap(network: net, trace: trace, options: options).scene(measurer: CairoTextMeasurer()))
+            try figure.write(Heatmap(network: net, trace: trace, options: options))
         }
     }
 }

@@ -78,35 +78,12 @@ struct RegionsCommand: ParsableCommand {
         return a...b
     }
 
-    /// Refuses a plane whose inputs overflow a pre-activation (a range such as -1e308:1e308, a huge --slice), which
-    /// the grid would otherwise draw as a flat, wrong field: the checked forward pass runs on the plane's corners
-    /// and centre, where the first (affine) layer's largest |z| lies, and the error names the point and neuron.
-    static func checkPlane(_ net: Network, axes: (Int, Int), x: ClosedRange<Double>, y: ClosedRange<Double>,
-                           slice: [Double]) throws(NNVizError) {
-        let xs = [x.lowerBound, x.upperBound, x.lowerBound / 2 + x.upperBound / 2]
-        let ys = [y.lowerBound, y.upperBound, y.lowerBound / 2 + y.upperBound / 2]
-        for (px, py) in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)].map({ (xs[$0.0], ys[$0.1]) }) {
-            var point = slice
-            point[axes.0] = px
-            point[axes.1] = py
-            do {
-                _ = try net.forward(Matrix(rows: 1, cols: point.count, data: point), source: "regions",
-                                    inputs: .plane)
-            } catch {
-                let at = "at \(net.inputLabels[axes.0]) = \(px), \(net.inputLabels[axes.1]) = \(py)"
-                throw NNVizError("regions", at, error.message)
-            }
-        }
-    }
-
     func run() throws {
         try CommandError.reporting {
             try figure.checkFormat()
             if let resolution { try GridLimit.check(resolution: resolution, limit: maxEvaluations, source: "--resolution") }
             let net = try network.load()
-            guard net.inputCount >= 2 else {
-                throw NNVizError(network.net, "", "regions needs two inputs to vary but \(net.name) has \(net.inputCount)")
-            }
+            try RegionPlot.checkInputs(net, source: network.net)
             var ax = (0, 1)
             if let axes {
                 let v = try Self.numbers(axes, option: "--axes")
@@ -132,31 +109,26 @@ struct RegionsCommand: ParsableCommand {
                 var limits = network.limits
                 limits.maxPoints = maxPoints
                 let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
-                guard d.points.cols == net.inputCount else {
-                    throw NNVizError(data, "", "points have \(d.points.cols) values but \(net.name) takes \(net.inputCount) inputs")
-                }
-                let classes = Swift.max(2, net.outputCount)
-                if let (i, k) = d.labels.enumerated().first(where: { $0.element >= classes }) {
-                    throw NNVizError(data, "sample \(i + 1)", "class \(k) but \(net.name) predicts classes 0 to \(classes - 1)")
-                }
+                try RegionPlot.checkDataset(d, for: net, source: data)
                 labelled = d
             }
-            let defaults = RegionPlot.defaultRanges(data: labelled?.points, axes: ax)
-            let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") } ?? defaults.x
-            let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") } ?? defaults.y
+            let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") }
+            let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") }
             let options = RegionOptions(figure: figure.figure, neurons: neurons)
-            try Self.checkPlane(net, axes: ax, x: xr, y: yr, slice: base)
             let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
             let progress = n * n >= 1_000_000 ? ProgressBar(total: n, unit: "grid rows", quiet: quiet) : nil
-            let field = net.evaluateGrid(axes: ax, xRange: xr, yRange: yr, resolution: n, slice: base,
-                                        hiddenResolution: neurons ? nil : 0) { done, _ in
-                progress?.update(done)
+            let plot: RegionPlot
+            do {
+                plot = try RegionPlot.make(network: net, dataset: labelled, xRange: xr, yRange: yr, axes: ax, slice: base,
+                                           resolution: n, options: options, networkSource: network.net, dataSource: data) { done, _ in
+                    progress?.update(done)
+                }
+            } catch {
+                progress?.finish()  // the bar is drawn from the start; clear it before the error is printed
+                throw error
             }
             progress?.finish()
-            let trace = try labelled.map { d throws(NNVizError) in try net.forward(d.points, source: data ?? "--data") }
-            let plot = RegionPlot(network: net, field: field, data: labelled?.points, labels: labelled?.labels ?? [], trace: trace,
-                                  options: options)
-            try figure.write(plot.scene(measurer: CairoTextMeasurer()))
+            try figure.write(plot)
         }
     }
 }

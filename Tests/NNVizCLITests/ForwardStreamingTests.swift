@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: [0, 1, 2, 4, 6, 17])
-    func widthFromExtremesEqualsWidestFormatted(_ decimals: Int) {
+    func widthFromExtremesEqualsWidestFormatted(_ decimals: Int) throws {
         var rng = SplitMix64(seed: UInt64(decimals))
         for trial in 0..<300 {
             // A column of 1…8 values drawn from the tricky ones and from random magnitudes.
@@ -26,14 +26,14 @@ import Testing
                 let sign: Double = rng.next() % 2 == 0 ? -1 : 1
                 return sign * Double(rng.next() % 1_000_000) / 1_000_000 * pow10(magnitude)
             }
-            let m = Matrix(rows: count, cols: 1, data: column)
+            let m = try Matrix(rows: count, cols: 1, data: column)
             #expect(Forward.fixedWidth(m, column: 0, decimals: decimals) == Self.widest(column, decimals),
                     "trial \(trial): \(column)")
         }
     }
 
-    @Test func widthCountsEachColumnOnItsOwn() {
-        let m = Matrix(rows: 2, cols: 2, data: [-123.25, 0.5, 7, -0.00001])
+    @Test func widthCountsEachColumnOnItsOwn() throws {
+        let m = try Matrix(rows: 2, cols: 2, data: [-123.25, 0.5, 7, -0.00001])
         #expect(Forward.fixedWidth(m, column: 0, decimals: 2) == "-123.25".count)
         #expect(Forward.fixedWidth(m, column: 1, decimals: 4) == "0.5000".count)
     }

@@ -57,7 +57,7 @@ import Testing
                                        activations: Array(repeating: .relu, count: json.layers.count))
         #expect(relu.layers.allSatisfy { $0.activation == .relu }, "--activations overrides the stored names")
         #expect(json.name == args[1])
-        #expect(json == (try NetworkResolver.resolve(args[1])).withParameters(of: json))
+        #expect(json == (try NetworkResolver.resolve(args[1]).withParameters(of: json)))
         #expect(ref.count == json.layers.count)
         for (layer, values) in zip(json.layers, ref) {
             let got = layer.weights.data + layer.bias
@@ -136,11 +136,10 @@ import Testing
 
 extension Network {
     /// This network with the weights and biases of `other` (same shapes), to compare everything else.
-    fileprivate func withParameters(of other: Network) -> Network {
+    fileprivate func withParameters(of other: Network) throws -> Network {
         var out = self
         for l in out.layers.indices {
-            out.layers[l].weights = other.layers[l].weights
-            out.layers[l].bias = other.layers[l].bias
+            out = try out.replacingLayer(l, with: out.layers[l].withParameters(weights: other.layers[l].weights, bias: other.layers[l].bias))
         }
         return out
     }

@@ -13,10 +13,10 @@ import Testing
             for (i, s) in specs.enumerated() {
                 let w = try #require(Matrix(Fixture.matrix(s["weights"])))
                 let act = try #require(Activation(rawValue: s["activation"] as? String ?? ""))
-                layers.append(Layer(name: "l\(i)", activation: act, weights: w, bias: Fixture.doubles(s["bias"]),
+                layers.append(try Layer(name: "l\(i)", activation: act, weights: w, bias: Fixture.doubles(s["bias"]),
                                     neuronLabels: (0..<w.cols).map { "n\($0)" }))
             }
-            let net = Network(name: "case", inputLabels: ["a", "b", "c"], layers: layers)
+            let net = try Network(name: "case", inputLabels: ["a", "b", "c"], layers: layers)
             let x = try #require(Matrix(Fixture.matrix(c["input"])))
             let trace = try net.forward(x)
             let pre = c["pre"] as? [Any] ?? [], post = c["post"] as? [Any] ?? []

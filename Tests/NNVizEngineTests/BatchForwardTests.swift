@@ -11,18 +11,21 @@ import Testing
         /// Uniform in [-2, 2).
         mutating func next() -> Double { rng.unit() * 4 - 2 }
         mutating func matrix(_ rows: Int, _ cols: Int) -> Matrix {
-            Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map { _ in next() })
+            fixture { try Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map { _ in next() }) }
         }
     }
 
     static func network(_ sizes: [Int], _ activations: [Activation], seed: UInt64) -> Network {
         var v = Values(seed: seed)
-        let layers = activations.indices.map { i in
-            Layer(name: "l\(i)", activation: activations[i], weights: v.matrix(sizes[i], sizes[i + 1]),
-                  bias: v.matrix(1, sizes[i + 1]).data,
-                  neuronLabels: Network.defaultNeuronLabels(layerIndex: i, layerCount: activations.count, width: sizes[i + 1]))
+        var layers: [Layer] = []
+        for i in activations.indices {
+            let w = v.matrix(sizes[i], sizes[i + 1]), b = v.matrix(1, sizes[i + 1]).data
+            layers.append(fixture {
+                try Layer(name: "l\(i)", activation: activations[i], weights: w, bias: b,
+                          neuronLabels: Network.defaultNeuronLabels(layerIndex: i, layerCount: activations.count, width: sizes[i + 1]))
+            })
         }
-        return Network(name: "net", inputLabels: Network.defaultInputLabels(sizes[0]), layers: layers)
+        return fixture { try Network(name: "net", inputLabels: Network.defaultInputLabels(sizes[0]), layers: layers) }
     }
 
     @Test(arguments: [0, 1, 7, 255, 256, 257, 5_003])

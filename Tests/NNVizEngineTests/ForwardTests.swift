@@ -1,14 +1,17 @@
 import Testing
 @testable import NNVizEngine
+import NNVizTestSupport
 
 @Suite struct ForwardTests {
     /// The hand-picked XOR network of the lessons: step units OR and AND, output OR − 2·AND.
-    static let xor = Network(
-        name: "xor", inputLabels: ["x1", "x2"],
-        layers: [
-            Layer(name: "hidden", activation: .step, weights: Matrix([[1, 1], [1, 1]])!, bias: [-0.5, -1.5], neuronLabels: ["OR", "AND"]),
-            Layer(name: "output", activation: .step, weights: Matrix([[1], [-2]])!, bias: [-0.5], neuronLabels: ["xor"]),
-        ])
+    static let xor = fixture {
+        try Network(
+            name: "xor", inputLabels: ["x1", "x2"],
+            layers: [
+                Layer(name: "hidden", activation: .step, weights: Matrix([[1, 1], [1, 1]])!, bias: [-0.5, -1.5], neuronLabels: ["OR", "AND"]),
+                Layer(name: "output", activation: .step, weights: Matrix([[1], [-2]])!, bias: [-0.5], neuronLabels: ["xor"]),
+            ])
+    }
 
     @Test func xorTruthTable() throws {
         let corners = Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!
@@ -38,7 +41,7 @@ import Testing
 @Suite struct ForwardSplitTests {
     /// A batch large enough to be split across cores gives bit-identical values to running each row alone.
     @Test func chunkedBatchEqualsRowByRow() throws {
-        let net = Network.generated(name: "n", sizes: [3, 16, 16, 4], activations: [.tanh, .leakyReLU, .softmax],
+        let net = try Network.generated(name: "n", sizes: [3, 16, 16, 4], activations: [.tanh, .leakyReLU, .softmax],
                                     seed: 4, scale: 1, bias: .random)
         var rng = NumPyRandom(seed: 9)
         let x = rng.randn(rows: 5000, cols: 3)

@@ -22,11 +22,11 @@ import Testing
         let (outAct, k, loss) = Self.heads[head]
         for (h, act) in Self.hidden.enumerated() {
             let seed = UInt32(100 * head + h)
-            let network = Network.generated(name: "check", sizes: [3, 4, 3, k], activations: [act, Self.hidden[(h + 2) % 5], outAct],
+            let network = try Network.generated(name: "check", sizes: [3, 4, 3, k], activations: [act, Self.hidden[(h + 2) % 5], outAct],
                                             seed: seed, scale: 0.8, bias: .random)
             var rng = NumPyRandom(seed: seed + 7)
             let rows = 6
-            let points = Matrix(rows: rows, cols: 3, data: rng.randn(rows * 3))
+            let points = try Matrix(rows: rows, cols: 3, data: rng.randn(rows * 3))
             let labels = (0..<rows).map { _ in Int(rng.interval(UInt64(max(k, 2) - 1))) }
             let data = TrainingRows(Dataset(name: "d", points: points, labels: labels), outputs: k)
             var p = DenseParameters(network)

@@ -5,20 +5,23 @@ import Testing
 import Glibc
 #endif
 @testable import NNVizEngine
+import NNVizTestSupport
 
 @Suite struct GridTests {
     /// A 3 → 5 → 4 → 3 network with tanh, sigmoid and softmax layers and irregular weights (sin of the index),
     /// so every accumulation order matters.
-    static let wide: Network = {
+    static let wide: Network = fixture {
         func layer(_ name: String, _ act: Activation, _ m: Int, _ n: Int, _ seed: Double) -> Layer {
             let w = (0..<(m * n)).map { 1.7 * sin(seed + 0.91 * Double($0)) }
             let b = (0..<n).map { 0.6 * cos(seed + 1.3 * Double($0)) }
-            return Layer(name: name, activation: act, weights: Matrix(rows: m, cols: n, data: w), bias: b,
-                         neuronLabels: (1...n).map { "\(name)\($0)" })
+            return fixture {
+                try Layer(name: name, activation: act, weights: Matrix(rows: m, cols: n, data: w), bias: b,
+                          neuronLabels: (1...n).map { "\(name)\($0)" })
+            }
         }
-        return Network(name: "wide", inputLabels: ["a", "b", "c"],
-                       layers: [layer("h", .tanh, 3, 5, 0.3), layer("g", .sigmoid, 5, 4, 1.1), layer("o", .softmax, 4, 3, 2.7)])
-    }()
+        return try Network(name: "wide", inputLabels: ["a", "b", "c"],
+                           layers: [layer("h", .tanh, 3, 5, 0.3), layer("g", .sigmoid, 5, 4, 1.1), layer("o", .softmax, 4, 3, 2.7)])
+    }
 
     /// Every cell centre of a small grid, in the grid's row-major order, as one batch.
     static func batch(_ g: GridField, n: Int) -> Matrix {

@@ -10,15 +10,17 @@ import Testing
         return out
     }
 
-    static func hostile() -> Network {
-        var n = Network.generated(name: "odd \"name\"\n", sizes: [2, 3, 2], activations: [.leakyReLU, .softmax],
-                                  seed: 4, scale: 1e-3, bias: .random, inputLabels: ["x: 1", "- y"], outputLabels: ["é", "🙂\t"])
-        n.layers[0].weights.data[0] = 5e-324
-        n.layers[0].weights.data[1] = -0.0
-        n.layers[0].weights.data[2] = 1.7976931348623157e308
-        n.layers[0].neuronLabels = ["#a", "[b]", "c\u{7f}"]
-        n.layers[1].name = "out: put"
-        return n
+    static func hostile() throws -> Network {
+        let n = try Network.generated(name: "odd \"name\"\n", sizes: [2, 3, 2], activations: [.leakyReLU, .softmax],
+                                      seed: 4, scale: 1e-3, bias: .random, inputLabels: ["x: 1", "- y"], outputLabels: ["é", "🙂\t"])
+        var w = n.layers[0].weights
+        w[0, 0] = 5e-324
+        w[0, 1] = -0.0
+        w[0, 2] = 1.7976931348623157e308
+        let first = try n.layers[0].withParameters(weights: w, bias: n.layers[0].bias).relabelled(["#a", "[b]", "c\u{7f}"])
+        var last = n.layers[1]
+        last.name = "out: put"
+        return try n.replacingLayer(0, with: first).replacingLayer(1, with: last)
     }
 
     static func temp(_ name: String) -> String {
@@ -26,7 +28,7 @@ import Testing
     }
 
     @Test func jsonAndYAMLRoundTripToTheBit() throws {
-        let n = Self.hostile()
+        let n = try Self.hostile()
         let json = try NetworkSpec.parse(NetworkWriter.json(n), source: "t.json", defaultName: "t")
         let yaml = try NetworkSpec.parse(NetworkWriter.yaml(n), source: "t.yaml", defaultName: "t")
         for back in [json, yaml] {
@@ -40,7 +42,7 @@ import Testing
     }
 
     @Test func npzRoundTripsWithActivations() throws {
-        let n = Self.hostile()
+        let n = try Self.hostile()
         let path = Self.temp("t.npz")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(NpzWriter.bytes(n)).write(to: URL(fileURLWithPath: path))
@@ -51,7 +53,7 @@ import Testing
     }
 
     @Test func npzActivationsThatDoNotFitAreRefused() throws {
-        let n = Network.generated(name: "n", sizes: [2, 2, 1], activations: [.relu, .sigmoid], seed: 0, scale: 1, bias: .zeros)
+        let n = try Network.generated(name: "n", sizes: [2, 2, 1], activations: [.relu, .sigmoid], seed: 0, scale: 1, bias: .zeros)
         func archive(_ names: [String]) -> [UInt8] {
             var members: [(String, [UInt8])] = []
             for (k, l) in n.layers.enumerated() {

@@ -26,7 +26,7 @@ import Testing
     @Test func randomMatchesNumPy() throws {
         for c in try loaders()["random"] as? [[String: Any]] ?? [] {
             let inputs = c["inputs"] as? Int ?? 0
-            let net = Network.generated(name: "n", sizes: [inputs, 1], activations: [.linear], seed: 0, scale: 1, bias: .zeros)
+            let net = try Network.generated(name: "n", sizes: [inputs, 1], activations: [.linear], seed: 0, scale: 1, bias: .zeros)
             let m = try SampleLoader.random(count: c["n"] as? Int ?? 0, seed: UInt32(c["seed"] as? Int ?? 0), for: net)
             #expect(m.data.map(\.bitPattern) == (c["bits"] as? [String] ?? []).map { Fixture.double(bits: $0).bitPattern })
         }

@@ -18,12 +18,12 @@ import Testing
         let sizes = c["sizes"] as? [Int] ?? []
         let acts = (c["activations"] as? [String] ?? []).compactMap(Activation.init(rawValue:))
         let initSpec = c["init"] as? [String: Any] ?? [:]
-        let network = Network.generated(name: c["name"] as? String ?? "", sizes: sizes, activations: acts,
+        let network = try Network.generated(name: c["name"] as? String ?? "", sizes: sizes, activations: acts,
                                         seed: UInt32(initSpec["seed"] as? Int ?? 0), scale: initSpec["scale"] as? Double ?? 1,
                                         bias: Network.BiasInit(rawValue: initSpec["bias"] as? String ?? "") ?? .zeros)
         let x = bitsList(c["x"])
         let labels = c["labels"] as? [Int] ?? []
-        let data = Dataset(name: "data", points: Matrix(rows: labels.count, cols: sizes[0], data: x), labels: labels)
+        let data = Dataset(name: "data", points: try Matrix(rows: labels.count, cols: sizes[0], data: x), labels: labels)
         let options = TrainingOptions(epochs: c["epochs"] as? Int ?? 0, learningRate: c["lr"] as? Double ?? 0,
                                       momentum: c["momentum"] as? Double ?? 0,
                                       optimizer: Optimizer(rawValue: c["optimizer"] as? String ?? "") ?? .sgd,

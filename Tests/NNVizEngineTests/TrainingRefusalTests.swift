@@ -1,10 +1,11 @@
 import Testing
 @testable import NNVizEngine
+import NNVizTestSupport
 
 /// What `Trainer` refuses, with the exact message a user sees.
 @Suite struct TrainingRefusalTests {
     static func net(_ sizes: [Int], _ acts: [Activation]) -> Network {
-        Network.generated(name: "n", sizes: sizes, activations: acts, seed: 0, scale: 1, bias: .zeros)
+        fixture { try Network.generated(name: "n", sizes: sizes, activations: acts, seed: 0, scale: 1, bias: .zeros) }
     }
 
     static let xor = BundledDataset.named("xor")?.generate() ?? Dataset(name: "", points: Matrix(rows: 0, cols: 2), labels: [])
@@ -41,10 +42,10 @@ import Testing
     }
 
     @Test func dataThatDoesNotFit() {
-        let three = Dataset(name: "three.csv", points: Matrix(rows: 3, cols: 2, data: [0, 0, 1, 1, 2, 2]), labels: [0, 1, 2])
+        let three = Dataset(name: "three.csv", points: fixture { try Matrix(rows: 3, cols: 2, data: [0, 0, 1, 1, 2, 2]) }, labels: [0, 1, 2])
         Self.refuse("error: three.csv: sample 3: label 2 is out of range; one output neuron takes labels 0 and 1",
                     Self.net([2, 2, 1], [.relu, .sigmoid]), three)
-        let four = Dataset(name: "four.csv", points: Matrix(rows: 2, cols: 2, data: [0, 0, 1, 1]), labels: [3, 0])
+        let four = Dataset(name: "four.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [0, 0, 1, 1]) }, labels: [3, 0])
         Self.refuse("error: four.csv: sample 1: label 3 is out of range; 3 outputs take labels 0…2",
                     Self.net([2, 2, 3], [.relu, .softmax]), four)
         Self.refuse("error: xor: has 2 features per sample but the network takes 3 inputs",
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func anUntrainedOverflowIsNotBlamedOnTheLearningRate() {
-        let huge = Dataset(name: "huge.csv", points: Matrix(rows: 2, cols: 2, data: [1e308, 1e308, -1e308, 1e308]), labels: [0, 1])
+        let huge = Dataset(name: "huge.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [1e308, 1e308, -1e308, 1e308]) }, labels: [0, 1])
         expectError("error: net.json: epoch 0: the untrained network's loss is NaN; its outputs overflow on this data (scale the inputs down)") {
             try Trainer(network: Network.generated(name: "n", sizes: [2, 2, 1], activations: [.linear, .linear], seed: 0, scale: 10,
                                                    bias: .zeros), data: huge, source: "net.json").run()

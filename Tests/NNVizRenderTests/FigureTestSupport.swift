@@ -1,6 +1,7 @@
 import NNVizCairo
 import NNVizEngine
 import NNVizScene
+import NNVizTestSupport
 @testable import NNVizRender
 
 /// Networks, the real text measurer and scene queries shared by the figure tests.
@@ -13,14 +14,18 @@ enum FigureTestSupport {
     static let corners = Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!
 
     /// The 784→128→64→10 network of the performance issue (109,184 weights).
-    static let mnist = Network.generated(name: "mnist-mlp", sizes: [784, 128, 64, 10], activations: [.relu, .relu, .softmax],
-                                         seed: 3, scale: 0.05, bias: .random)
+    static let mnist = fixture {
+        try Network.generated(name: "mnist-mlp", sizes: [784, 128, 64, 10], activations: [.relu, .relu, .softmax],
+                              seed: 3, scale: 0.05, bias: .random)
+    }
 
     /// 3 → 2 → 1 with every weight and bias 0: a constant layer must not divide by zero.
-    static let zero = Network(name: "zero", inputLabels: ["a", "b", "c"], layers: [
-        Layer(name: "hidden", activation: .relu, weights: Matrix(rows: 3, cols: 2), bias: [0, 0], neuronLabels: ["h1", "h2"]),
-        Layer(name: "output", activation: .sigmoid, weights: Matrix(rows: 2, cols: 1), bias: [0], neuronLabels: ["y"]),
-    ])
+    static let zero = fixture {
+        try Network(name: "zero", inputLabels: ["a", "b", "c"], layers: [
+            Layer(name: "hidden", activation: .relu, weights: Matrix(rows: 3, cols: 2), bias: [0, 0], neuronLabels: ["h1", "h2"]),
+            Layer(name: "output", activation: .sigmoid, weights: Matrix(rows: 2, cols: 1), bias: [0], neuronLabels: ["y"]),
+        ])
+    }
 
     static func stroke(_ item: Item?) -> Stroke? {
         switch item?.primitive {

@@ -1,5 +1,6 @@
 import Testing
 import NNVizEngine
+import NNVizRender
 @testable import NNVizReport
 
 @Suite struct CaptionTests {
@@ -8,7 +9,9 @@ import NNVizEngine
     @Test func xorRegionsInWords() throws {
         let xor = try NetworkResolver.resolve("xor")
         let data = try Dataset.resolve("xor")
-        let t = FigureText.regions(xor, x: -0.25...1.25, y: -0.25...1.25, data: data, neurons: true)
+        let plot = try RegionPlot.make(network: xor, dataset: data, xRange: -0.25...1.25, yRange: -0.25...1.25, resolution: 48,
+                                       options: RegionOptions(neurons: true))
+        let t = FigureText.regions(plot, datasetName: data.name)
         #expect(t.alt.hasPrefix("Decision regions of xor: xor > 0.5 in the two off-diagonal corners (top left and bottom right)"))
         #expect(t.caption.contains("All 4 points of dataset xor are classified correctly."))
         #expect(t.caption.contains("OR is on where x1 + x2 > 0.5 and AND is on where x1 + x2 > 1.5"))
@@ -18,8 +21,36 @@ import NNVizEngine
         let xor = try NetworkResolver.resolve("xor")
         // Labels of AND instead of XOR: the corners (0,1) and (1,0) and (1,1) disagree with the network.
         let data = Dataset(name: "and", points: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!, labels: [0, 0, 0, 1])
-        let t = FigureText.regions(xor, x: -0.5...1.5, y: -0.5...1.5, data: data, neurons: false)
+        let plot = try RegionPlot.make(network: xor, dataset: data, xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 48)
+        let t = FigureText.regions(plot, datasetName: data.name)
         #expect(t.caption.contains("1 of the 4 points of dataset and are classified correctly (25 %)"))
+        #expect(!t.caption.contains("Small multiples"), "no thumbnails drawn, none described")
+    }
+
+    /// The caption counts the cells of the figure's own grid: xor is 1 where 0.5 < x1 + x2 ≤ 1.5, which is 7 of the
+    /// 16 cell centres (±0.25, 0.75, 1.25) of a 4 × 4 grid over [−0.5, 1.5]² (44 %) but 2 of the 4 of a 2 × 2 grid (50 %).
+    @Test func regionsCaptionReadsTheFiguresGrid() throws {
+        let xor = try NetworkResolver.resolve("xor")
+        for (n, share) in [(4, "44 %"), (2, "50 %")] {
+            let plot = try RegionPlot.make(network: xor, xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: n)
+            let high = plot.field.values.filter { $0 > 0.5 }.count
+            #expect(FigureText.percent(high, n * n) == share)
+            #expect(FigureText.regions(plot, datasetName: nil).caption.contains("xor > 0.5 in the two off-diagonal corners (top left "
+                + "and bottom right), \(share) of the plotted area."), "resolution \(n)")
+        }
+        // Several outputs: the classes of the figure's grid, and points without a dataset name.
+        let iris = try NetworkResolver.resolve("iris")
+        let points = try #require(Matrix([[0.1, 0.2, 0, 0], [1, -1, 0, 0]]))
+        let predicted = try iris.predict(points)
+        let plot = try RegionPlot.make(network: iris, dataset: Dataset(name: "p", points: points, labels: predicted), resolution: 8)
+        var cover = [0, 0, 0]
+        for k in plot.field.classes { cover[Int(k)] += 1 }
+        let text = FigureText.regions(plot, datasetName: nil).caption
+        #expect(text.contains("the arg-max class covers the plane as "))
+        for (k, label) in iris.outputLabels.enumerated() where cover[k] > 0 {
+            #expect(text.contains("\(label) \(FigureText.percent(cover[k], 64))"), "\(label)")
+        }
+        #expect(text.contains("All 2 points of the data are classified correctly."))
     }
 
     @Test func inequalitiesReadNaturally() {

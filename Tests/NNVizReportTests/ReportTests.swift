@@ -54,7 +54,7 @@ import NNVizEngine
         case "tiny-net":
             let lesson = try SampleLoader.parse(samples: ["0.6,0.1,0.9,0.4"], for: net)
             let random = try SampleLoader.random(count: 4, seed: 1, for: net)
-            input.batch = Matrix(rows: 5, cols: 4, data: lesson.data + random.data)
+            input.batch = try Matrix(rows: 5, cols: 4, data: lesson.data + random.data)
             input.batchSource = "--batch"
         default:
             input.batch = try SampleLoader.random(count: 24, seed: 5, for: net)
@@ -134,7 +134,7 @@ import NNVizEngine
         defer { tmp.cleanup() }
         let net = try NetworkResolver.resolve("xor")
         let n = 40_000
-        let batch = Matrix(rows: n, cols: 2, data: (0..<(2 * n)).map { Double($0 % 7) / 7 })
+        let batch = try Matrix(rows: n, cols: 2, data: (0..<(2 * n)).map { Double($0 % 7) / 7 })
         try Report(templates: ReportTemplates.defaults())
             .write(ReportInput(network: net, source: "xor", batch: batch, batchSource: "--random"), to: tmp.path + "/xor")
         let png = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/xor/activations.png"))

@@ -50,7 +50,7 @@ import NNVizRender
 
     /// A layer wider than 12 shows its first six and last three neurons around a `…` column.
     @Test func wideLayersAreElided() throws {
-        let net = Network.generated(name: "wide", sizes: [20, 3], activations: [.relu], seed: 1, scale: 1, bias: .zeros)
+        let net = try Network.generated(name: "wide", sizes: [20, 3], activations: [.relu], seed: 1, scale: 1, bias: .zeros)
         let trace = try net.forward(try SampleLoader.random(count: 2, seed: 1, for: net))
         let t = BatchTable(network: net, trace: trace)
         #expect(t.parts[0].columns.map(\.label) == ["x1", "x2", "x3", "x4", "x5", "x6", "…", "x18", "x19", "x20"])

@@ -70,7 +70,7 @@ import NNVizTestSupport
         var rng = NumPyRandom(seed: 7)
         var batch = rng.randn(rows: 3, cols: net.inputCount)
         for scale in [1.0, 1e4] {
-            if scale != 1 { for i in batch.data.indices { batch.data[i] *= scale } }
+            if scale != 1 { batch = batch.map { $0 * scale } }
             do {
                 let trace = try net.forward(batch, source: "fuzz")
                 let finite = (trace.pre + trace.post).allSatisfy { $0.data.allSatisfy(\.isFinite) }

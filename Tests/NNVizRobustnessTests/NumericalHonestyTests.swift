@@ -4,9 +4,9 @@ import Testing
 
 /// Extreme but finite values stay finite and correct; values that overflow are refused with their place.
 @Suite struct NumericalHonestyTests {
-    func net(_ activation: Activation, weights: [[Double]], bias: [Double]) -> Network {
-        let w = Matrix(weights)!
-        return Network(name: "t", inputLabels: Network.defaultInputLabels(w.rows),
+    func net(_ activation: Activation, weights: [[Double]], bias: [Double]) throws -> Network {
+        let w = try #require(Matrix(weights))
+        return try Network(name: "t", inputLabels: Network.defaultInputLabels(w.rows),
                        layers: [Layer(name: "output", activation: activation, weights: w, bias: bias,
                                       neuronLabels: Network.defaultNeuronLabels(layerIndex: 0, layerCount: 1, width: w.cols))])
     }
@@ -32,13 +32,13 @@ import Testing
         }
     }
 
-    @Test func overflowIsRefusedWithSampleAndNeuron() {
-        let n = net(.relu, weights: [[1e300, 1]], bias: [0, 0])
+    @Test func overflowIsRefusedWithSampleAndNeuron() throws {
+        let n = try net(.relu, weights: [[1e300, 1]], bias: [0, 0])
         #expect(throws: NNVizError("batch.csv", "sample 2",
                                    "output neuron y1: z = a·W + b is not finite (inf); the weights or inputs are too large")) {
             try n.forward(Matrix([[0.5], [1e10]])!, source: "batch.csv")
         }
-        let cancel = net(.linear, weights: [[1e308], [1e308]], bias: [0])
+        let cancel = try net(.linear, weights: [[1e308], [1e308]], bias: [0])
         #expect(throws: NNVizError("--sample", "sample 1",
                                    "output neuron y: z = a·W + b is not finite (inf); the weights or inputs are too large")) {
             try cancel.forward(Matrix([[2, 2]])!, source: "--sample")

@@ -67,17 +67,27 @@ enum StateDictNetwork {
                 bias = b.values
             }
             try checkFinite(w, path: path)
-            var m = Matrix(rows: fanIn, cols: out, data: [Double](repeating: 0, count: fanIn * out))
-            for o in 0..<out { for i in 0..<fanIn { m.data[i * out + o] = w.values[o * fanIn + i] } }
+            var transposed = [Double](repeating: 0, count: fanIn * out)
+            for o in 0..<out { for i in 0..<fanIn { transposed[i * out + o] = w.values[o * fanIn + i] } }
             let act = activations?[k] ?? (k < weights.count - 1 ? .relu : (out == 1 ? .sigmoid : .softmax))
             let name = prefix.isEmpty ? Network.defaultLayerName(index: k, count: weights.count)
                 : (prefix.allSatisfy(\.isNumber) ? "layer \(prefix)" : prefix)
-            layers.append(Layer(name: name, activation: act, weights: m, bias: bias,
-                                neuronLabels: Network.defaultNeuronLabels(layerIndex: k, layerCount: weights.count, width: out)))
+            do {
+                layers.append(try Layer(name: name, activation: act, weights: Matrix(rows: fanIn, cols: out, data: transposed),
+                                        bias: bias, neuronLabels: Network.defaultNeuronLabels(layerIndex: k, layerCount: weights.count,
+                                                                                              width: out)))
+            } catch {
+                throw NNVizError(path, w.key, error.description)
+            }
         }
-        var net = Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers[0].fanIn), layers: layers)
-        net.origin = format
-        return net
+        do {
+            var net = try Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers.first?.fanIn ?? 0),
+                                  layers: layers)
+            net.origin = format
+            return net
+        } catch {
+            throw NNVizError(path, "", error.description)
+        }
     }
 
     static func checkFinite(_ t: NamedTensor, path: String) throws(NNVizError) {

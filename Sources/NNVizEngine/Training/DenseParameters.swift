@@ -26,14 +26,13 @@ struct DenseParameters: Sendable {
         (weights.map { [Double](repeating: 0, count: $0.count) }, biases.map { [Double](repeating: 0, count: $0.count) })
     }
 
-    /// The template network with these weights and biases, built through the public initialisers.
+    /// The template network with these weights and biases: the template's shapes, so nothing can disagree.
     func network() -> Network {
         var layers: [Layer] = []
         for (l, layer) in template.layers.enumerated() {
-            layers.append(Layer(name: layer.name, activation: layer.activation,
-                                weights: Matrix(rows: fanIns[l], cols: fanOuts[l], data: weights[l]),
-                                bias: biases[l], neuronLabels: layer.neuronLabels))
+            layers.append(layer.withParameters(uncheckedWeights: Matrix(rows: fanIns[l], cols: fanOuts[l], uncheckedData: weights[l]),
+                                               bias: biases[l]))
         }
-        return Network(name: template.name, inputLabels: template.inputLabels, layers: layers)
+        return Network(name: template.name, inputLabels: template.inputLabels, uncheckedLayers: layers)
     }
 }

@@ -8,18 +8,17 @@ import Darwin
 ///
 /// Loss: bce from the logit `mean(max(z, 0) − z·y + log1p(exp(−|z|)))`; ce `−mean(Σ y·log_softmax(z))` with
 /// `log_softmax(z) = (z − max z) − log Σ exp(z − max z)`; mse `mean((a − y)²)` over all rows and outputs.
-/// Accuracy: for one output, `a > 0.5` (sigmoid) or `a > 0` (other activations; the engine's neutral value) is
-/// class 1; for several, the first largest output is the class.
+/// Accuracy: the class each row's outputs predict by the network's `DecisionRule` (one output above its activation's
+/// `decisionThreshold`, else the arg-max), compared with the row's label.
 struct TrainingEvaluator {
     let workspace: BackpropWorkspace
     let loss: Loss
-    let threshold: Double
+    let rule: DecisionRule
 
     init(_ p: DenseParameters, rows: Int, loss: Loss) {
         workspace = BackpropWorkspace(p, rows: rows)
         self.loss = loss
-        let out = p.activations[p.layerCount - 1]
-        threshold = [.sigmoid, .step, .softmax].contains(out) ? 0.5 : 0
+        rule = p.template.decisionRule
     }
 
     /// The loss and accuracy on `rows` (the epoch is left 0 for the caller).
@@ -51,16 +50,8 @@ struct TrainingEvaluator {
             }
         }
         var correct = 0
-        for r in 0..<n {
-            let predicted: Int
-            if k == 1 {
-                predicted = a[r] > threshold ? 1 : 0
-            } else {
-                var best = 0
-                for c in 1..<k where a[r * k + c] > a[r * k + best] { best = c }
-                predicted = best
-            }
-            if predicted == rows.labels[r] { correct += 1 }
+        for r in 0..<n where rule.predictedClass(UnsafeBufferPointer(start: a + r * k, count: k)) == rows.labels[r] {
+            correct += 1
         }
         return EpochRecord(epoch: 0, loss: total, accuracy: Double(correct) / Double(n))
     }

@@ -15,9 +15,8 @@ func render() throws {
 
     // The decision regions over [-0.5, 1.5]², with the four XOR points and the hidden neurons' own regions.
     let data = try Dataset.resolve("xor", seed: 0)
-    let field = xor.evaluateGrid(axes: (0, 1), xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 400, slice: [0, 0])
-    let regions = RegionPlot(network: xor, field: field, data: data.points, labels: data.labels,
-                             trace: try xor.forward(data.points), options: RegionOptions(neurons: true))
+    let regions = try RegionPlot.make(network: xor, dataset: data, xRange: -0.5...1.5, yRange: -0.5...1.5,
+                                      resolution: 400, options: RegionOptions(neurons: true))
     try painter.write(regions.scene(measurer: measurer), to: "xor-regions.png")
     print("wrote xor-diagram.png, xor-diagram.svg and xor-regions.png")
 }
