@@ -68,9 +68,11 @@ struct TrainCommand: ParsableCommand {
                                                                     valueName: "folder"))
     var saveSnapshots: String?
 
-    @Option(help: ArgumentHelp("Write figures of the run into this folder: loss.png and loss.svg (loss on a log scale, accuracy below, snapshots marked).",
+    @Option(help: ArgumentHelp("Write figures of the run into this folder (PNG and SVG): loss (log scale, accuracy below), filmstrip (regions at each snapshot), training.gif.",
                                valueName: "folder"))
     var figures: String?
+
+    @OptionGroup var figureOptions: TrainFigureOptions
 
     @Flag(help: "No progress line (shown on a terminal only).")
     var quiet = false
@@ -129,7 +131,7 @@ struct TrainCommand: ParsableCommand {
             let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
                                           optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
                                           seed: UInt32(seed), loss: loss.flatMap(Loss.init(rawValue:)),
-                                          validation: validation, snapshots: try snapshotEpochs())
+                                          validation: validation, snapshots: try keptEpochs())
             let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
@@ -149,11 +151,7 @@ struct TrainCommand: ParsableCommand {
             }
             if let figures {
                 try Self.createFolder(figures)
-                let curve = LossCurve(history: result.history, snapshots: result.snapshots.map(\.epoch), lossName: result.loss.rawValue)
-                let scene = curve.scene(measurer: CairoTextMeasurer())
-                for ext in ["png", "svg"] {
-                    try CairoPainter(scale: 1).write(scene, to: Self.join(figures, "loss.\(ext)"))
-                }
+                try writeFigures(result, dataset: dataset, folder: figures, snapshots: try snapshotEpochs())
             }
             print(Self.summary(result, options: options, trainer: trainer), terminator: "")
         }

@@ -97,6 +97,11 @@ import Testing
         #expect(again.status == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.png")) == png)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.svg")) == svg)
+        for name in ["filmstrip.png", "filmstrip.svg"] {
+            let first = try Data(contentsOf: dir.appendingPathComponent("fig/" + name))
+            let second = try Data(contentsOf: dir.appendingPathComponent("fig2/" + name))
+            #expect(!first.isEmpty && second == first)
+        }
         // The trained network is read by the other commands.
         let s = try NNVizBinary.run(["summary", "t.json"], cwd: dir)
         #expect(s.status == 0 && s.stderr.isEmpty)
