@@ -1,3 +1,4 @@
+import Dispatch
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
@@ -36,8 +37,42 @@ extension TrainCommand {
                                             resolution: Self.filmstripResolution(scale: figureOptions.scale), data: dataset.points)
         let strip = Filmstrip(snapshots: fields, history: result.history, data: dataset.points, labels: dataset.labels, options: options)
         try write(strip.scene(measurer: measurer), "filmstrip")
+
+        let frameSet = Set(frameEpochs(snapshots: snapshots))
+        let frameFields = frameSet == wanted ? fields
+            : SnapshotField.evaluate(result.snapshots.filter { frameSet.contains($0.epoch) }, xRange: ranges.x, yRange: ranges.y,
+                                     resolution: Self.filmstripResolution(scale: figureOptions.scale), data: dataset.points)
+        let film = Filmstrip(snapshots: frameFields, history: result.history, data: dataset.points, labels: dataset.labels, options: options)
+        let scenes = frameFields.indices.map { TrainingFrame(frames: film, index: $0, lossName: result.loss.rawValue).scene(measurer: measurer) }
+        let pixels = try Self.renderConcurrently(scenes, painter: painter)
+        let delays = scenes.indices.map { $0 == scenes.count - 1 ? 300 : ($0 == 0 ? 120 : 70) }
+        let gif = try GIFEncoder.encode(pixels, delays: delays)
+        try AtomicFile.write(gif, to: Self.join(folder, "training.gif"))
+    }
+
+    /// Each scene painted to pixels, the scenes spread over the cores; results kept in scene order.
+    static func renderConcurrently(_ scenes: [Scene], painter: CairoPainter) throws -> [Raster] {
+        let slots = RenderSlots(count: scenes.count)
+        DispatchQueue.concurrentPerform(iterations: scenes.count) { i in
+            do throws(CairoError) { slots.store(.success(try painter.renderPixels(scenes[i])), at: i) } catch { slots.store(.failure(error), at: i) }
+        }
+        return try slots.results.map { try $0.get() }
     }
 
     /// Grid cells per side of each filmstrip panel: enough for a large panel at `scale` without visible cells.
     static func filmstripResolution(scale: Double) -> Int { Swift.min(800, Int((400 * Swift.max(1, scale)).rounded())) }
+}
+
+/// Painted frames (or the error painting one), one slot per frame, written by the workers under a lock.
+private final class RenderSlots: @unchecked Sendable {
+    private var slots: [Result<Raster, CairoError>?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ r: Result<Raster, CairoError>, at i: Int) { lock.wait(); slots[i] = r; lock.signal() }
+
+    var results: [Result<Raster, CairoError>] {
+        slots.map { $0 ?? .failure(CairoError(path: "gif", message: "a frame was not painted")) }
+    }
 }

@@ -97,7 +97,7 @@ import Testing
         #expect(again.status == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.png")) == png)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.svg")) == svg)
-        for name in ["filmstrip.png", "filmstrip.svg"] {
+        for name in ["filmstrip.png", "filmstrip.svg", "training.gif"] {
             let first = try Data(contentsOf: dir.appendingPathComponent("fig/" + name))
             let second = try Data(contentsOf: dir.appendingPathComponent("fig2/" + name))
             #expect(!first.isEmpty && second == first)
