@@ -56,7 +56,8 @@ public struct Filmstrip: Figure {
                            options: RegionOptions(figure: options))
         p.sharedScale = sharedScale
         p.sharedMaxMargin = sharedMaxMargin
-        p.markerSize = (data?.rows ?? 0) > 200 ? (side < 260 ? 2 : 3) : (side < 160 ? 3.5 : 4.5)
+        let rows = data?.rows ?? 0
+        p.markerSize = rows > 200 ? (side < 260 ? 2 : 3) : rows > 40 ? (side < 260 ? 2.5 : 3.5) : (side < 160 ? 3.5 : 4.5)
         p.countsMisclassified = false
         return p
     }

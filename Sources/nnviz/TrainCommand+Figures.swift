@@ -6,11 +6,22 @@ import NNVizScene
 
 extension TrainCommand {
     /// Every epoch whose network the figures need: the snapshots and, with `--figures`, the animation's frames.
-    func keptEpochs() throws -> [Int] {
+    /// With `--figures`, also every k-th epoch (about 400 in all) for the weights over time of a small network.
+    func keptEpochs(network: Network) throws -> [Int] {
         var kept = Set(try snapshotEpochs())
-        if figures != nil { kept.formUnion(frameEpochs(snapshots: try snapshotEpochs())) }
+        if figures != nil {
+            kept.formUnion(frameEpochs(snapshots: try snapshotEpochs()))
+            if WeightTrajectories.weightCount(network) <= WeightTrajectories.maxWeights {
+                let step = Swift.max(1, (epochs + Self.trajectoryPoints - 1) / Self.trajectoryPoints)
+                kept.formUnion(stride(from: 0, through: epochs, by: step))
+                kept.insert(epochs)
+            }
+        }
         return kept.sorted()
     }
+
+    /// Epochs sampled for the weights-over-time figure.
+    static let trajectoryPoints = 400
 
     /// The epochs of training.gif's frames: the snapshots, or `--frames N` spaced geometrically.
     func frameEpochs(snapshots: [Int]) -> [Int] {
@@ -18,8 +29,11 @@ extension TrainCommand {
         return TrainingOptions.geometricEpochs(count: n, epochs: epochs)
     }
 
-    /// Writes the run's figures into `folder`: the loss curve and, for networks of two inputs, the filmstrip.
-    func writeFigures(_ result: TrainingResult, dataset: Dataset, folder: String, snapshots: [Int]) throws {
+    /// Writes the run's figures into `folder`: the loss curve, the weights over time (small networks) and, for
+    /// networks of two inputs, the filmstrip and training.gif. Returns notes on figures left out, for stdout.
+    @discardableResult
+    func writeFigures(_ result: TrainingResult, dataset: Dataset, folder: String, snapshots: [Int]) throws -> [String] {
+        var notes: [String] = []
         let options = figureOptions.figure
         let measurer = CairoTextMeasurer()
         let painter = CairoPainter(scale: figureOptions.scale)
@@ -30,7 +44,16 @@ extension TrainCommand {
         try write(curve.scene(measurer: measurer), "loss")
 
         let net = result.network
-        guard net.inputCount == 2, dataset.points.cols == 2 else { return }
+        let weights = WeightTrajectories.weightCount(net)
+        if weights <= WeightTrajectories.maxWeights {
+            try write(WeightTrajectories(snapshots: result.snapshots, options: options).scene(measurer: measurer), "weights")
+        } else {
+            notes.append("weights.png left out: \(weights) weights, more than the \(WeightTrajectories.maxWeights) it draws")
+        }
+        guard net.inputCount == 2, dataset.points.cols == 2 else {
+            notes.append("filmstrip.png and training.gif left out: decision regions need a network of 2 inputs, not \(net.inputCount)")
+            return notes
+        }
         let ranges = RegionPlot.defaultRanges(data: dataset.points, axes: (0, 1))
         let wanted = Set(snapshots)
         let fields = SnapshotField.evaluate(result.snapshots.filter { wanted.contains($0.epoch) }, xRange: ranges.x, yRange: ranges.y,
@@ -48,6 +71,7 @@ extension TrainCommand {
         let delays = scenes.indices.map { $0 == scenes.count - 1 ? 300 : ($0 == 0 ? 120 : 70) }
         let gif = try GIFEncoder.encode(pixels, delays: delays)
         try AtomicFile.write(gif, to: Self.join(folder, "training.gif"))
+        return notes
     }
 
     /// Each scene painted to pixels, the scenes spread over the cores; results kept in scene order.

@@ -131,7 +131,7 @@ struct TrainCommand: ParsableCommand {
             let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
                                           optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
                                           seed: UInt32(seed), loss: loss.flatMap(Loss.init(rawValue:)),
-                                          validation: validation, snapshots: try keptEpochs())
+                                          validation: validation, snapshots: try keptEpochs(network: net))
             let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
@@ -143,17 +143,20 @@ struct TrainCommand: ParsableCommand {
             if let saveSnapshots {
                 try Self.createFolder(saveSnapshots)
                 let width = max(4, String(epochs).count)
-                for s in result.snapshots {
+                let asked = Set(try snapshotEpochs())
+                for s in result.snapshots where asked.contains(s.epoch) {
                     let digits = String(s.epoch)
                     let name = "epoch-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
                     try AtomicFile.write(Array(NetworkWriter.json(s.network).utf8), to: Self.join(saveSnapshots, name))
                 }
             }
+            var notes: [String] = []
             if let figures {
                 try Self.createFolder(figures)
-                try writeFigures(result, dataset: dataset, folder: figures, snapshots: try snapshotEpochs())
+                notes = try writeFigures(result, dataset: dataset, folder: figures, snapshots: try snapshotEpochs())
             }
             print(Self.summary(result, options: options, trainer: trainer), terminator: "")
+            for note in notes { print(note) }
         }
     }
 
