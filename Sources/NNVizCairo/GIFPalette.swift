@@ -16,7 +16,7 @@ public struct GIFPalette: Sendable, Equatable {
     let lookupIndices: [UInt8]
 
     /// Colours kept exactly when frames have more than 256.
-    public static let reserved = 48
+    public static let reserved = 16
 
     /// The palette of `frames` (RGBA rasters; alpha is ignored, the frames being opaque).
     public init(frames: [Raster]) {

@@ -57,7 +57,7 @@ public struct Filmstrip: Figure {
         p.sharedScale = sharedScale
         p.sharedMaxMargin = sharedMaxMargin
         let rows = data?.rows ?? 0
-        p.markerSize = rows > 200 ? (side < 260 ? 2 : 3) : rows > 40 ? (side < 260 ? 2.5 : 3.5) : (side < 160 ? 3.5 : 4.5)
+        p.markerSize = rows > 200 ? (side < 260 ? 2 : 3) : rows > 40 ? (side < 260 ? 2.5 : 3.5) : (side < 160 ? 3.5 : side < 320 ? 4.5 : 6)
         p.countsMisclassified = false
         return p
     }

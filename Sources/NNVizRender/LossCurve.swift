@@ -30,6 +30,18 @@ public struct LossCurve: Figure {
         self.options = options
     }
 
+    /// The first epoch from which the accuracy stays at its final value, when that is higher than at the start and
+    /// was reached before the last epoch (the whole run only; nil for a frame).
+    public var reached: Int? {
+        guard upTo == nil, let f = history.first, let l = history.last, l.accuracy > f.accuracy else { return nil }
+        var from = l.epoch
+        for r in history.reversed() {
+            guard r.accuracy == l.accuracy else { break }
+            from = r.epoch
+        }
+        return from < l.epoch ? from : nil
+    }
+
     /// The decades the loss axis spans: ⌊log10 min⌋ … ⌈log10 max⌉ over the finite positive losses, at most 12.
     var decades: ClosedRange<Double> {
         let values = history.flatMap { [$0.loss, $0.validationLoss ?? $0.loss] }.filter { $0.isFinite && $0 > 0 }
@@ -47,7 +59,7 @@ public struct LossCurve: Figure {
         let epochs = Double(max(end?.epoch ?? 1, 1))
         let subtitle = first.flatMap { f in last.map { l in
             "\(lossName) loss \(Self.number(f.loss)) → \(Self.number(l.loss)) " + (upTo == nil ? "in \(l.epoch) epochs; " : "at epoch \(l.epoch); ")
-                + "accuracy \(Self.percent(f.accuracy)) → \(Self.percent(l.accuracy))"
+                + "accuracy \(Self.percent(f.accuracy)) → \(Self.percent(l.accuracy))" + (reached.map { " (reached at epoch \($0))" } ?? "")
         } } ?? ""
         let top = b.title(options.title ?? "Training", subtitle: subtitle, margin: margin, top: margin) + 8
         let m = PlotAxes.margins(in: b, yLabelSample: "0.0001")
