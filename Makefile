@@ -2,7 +2,7 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config poppler-utils locales
+APT_PKGS = libcairo2-dev zlib1g-dev libgif-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
 # Static Swift runtime and Foundation: an ~80 MB binary that starts in ~9 ms of CPU instead of ~15 (no dynamic
 # symbol lookups across the Swift libraries), which is what `nnviz summary` in a watch script feels.
@@ -68,6 +68,16 @@ gallery: release
 	$(RELEASE) regions xor --data xor --neurons --scale 2 -o $(GALLERY)/regions-xor.png
 	$(RELEASE) regions xor-sigmoid --data xor:200 --neurons --theme dark --scale 2 -o $(GALLERY)/regions-xor-sigmoid-dark.png
 	$(RELEASE) regions iris --axes 3,4 --x-range 0:7 --y-range 0:2.6 --slice 5.8,3.0 --scale 2 -o $(GALLERY)/regions-iris.png
+	@# The XOR story of training: 2-4-1 learns it, 2-1 (no hidden layer) cannot.
+	@rm -rf output/train-xor output/train-xor-linear
+	$(RELEASE) train xor-train --data xor --lr 1 --epochs 3000 -o output/train-xor.json --figures output/train-xor --quiet
+	$(RELEASE) train xor-linear --data xor --lr 1 --epochs 3000 -o output/train-xor-linear.json --figures output/train-xor-linear --quiet
+	cp output/train-xor/filmstrip.png $(GALLERY)/train-xor-filmstrip.png
+	cp output/train-xor/loss.png $(GALLERY)/train-xor-loss.png
+	cp output/train-xor/weights.png $(GALLERY)/train-xor-weights.png
+	cp output/train-xor/training.gif $(GALLERY)/train-xor.gif
+	cp output/train-xor-linear/filmstrip.png $(GALLERY)/train-xor-linear-filmstrip.png
+	cp output/train-xor-linear/loss.png $(GALLERY)/train-xor-linear-loss.png
 
 # Times nnviz against NumPy + matplotlib peers and a plain-Cairo reference (issue 5); results in output/bench/.
 # matplotlib is installed with pip only when missing; without it the peers are skipped (no ratios).

@@ -49,7 +49,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "NNVizCairo", dependencies: ["CCairo", "CZlibBinding", "NNVizScene", "NNVizSystem"]),
+        // giflib for the animated training figure (training.gif); no pkg-config file on Debian, so linked by name.
+        .systemLibrary(
+            name: "CGif",
+            providers: [.apt(["libgif-dev"])]
+        ),
+        .target(name: "NNVizCairo", dependencies: ["CCairo", "CZlibBinding", "CGif", "NNVizScene", "NNVizSystem"]),
         .target(name: "NNVizRender", dependencies: ["NNVizEngine", "NNVizScene"]),
 
         // MARK: Reports — templates, tables and figures assembled into pages.
@@ -88,8 +93,8 @@ let package = Package(
         .target(name: "NNVizTestSupport", path: "Tests/NNVizTestSupport"),
         .testTarget(name: "NNVizEngineTests", dependencies: ["NNVizEngine", "NNVizTestSupport", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNVizRenderTests",
-                    dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport"]),
-        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz"]),
+                    dependencies: ["NNVizEngine", "NNVizScene", "NNVizRender", "NNVizCairo", "NNVizTestSupport", "CGif"]),
+        .testTarget(name: "NNVizCLITests", dependencies: ["NNVizEngine", "NNVizTestSupport", "nnviz", "CGif"]),
         // Hostile inputs (Corpus/ run through the built binary), a seeded fuzzer, atomic writes and determinism.
         .testTarget(name: "NNVizRobustnessTests", dependencies: ["NNVizEngine", "NNVizReport", "NNVizSystem", "NNVizTestSupport", "nnviz"],
                     exclude: ["Corpus", "README.md"]),

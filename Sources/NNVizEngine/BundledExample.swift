@@ -63,6 +63,13 @@ public struct BundledExample: Sendable {
             activations: [sigmoid, sigmoid]
             init: {seed: 3, scale: 1.0, bias: random}
             """),
+        BundledExample(name: "xor-linear", summary: "generated 2→1 sigmoid, no hidden layer: cannot learn xor (one straight boundary)",
+                       yaml: """
+            name: xor-linear
+            sizes: [2, 1]
+            activations: [sigmoid]
+            init: {seed: 3, scale: 1.0, bias: random}
+            """),
         BundledExample(name: "moons-train", summary: "generated 2→16→16→1 tanh, relu, sigmoid to train on moons (seed 1, scale 0.5)",
                        yaml: """
             name: moons-train

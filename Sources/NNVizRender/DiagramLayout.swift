@@ -41,7 +41,7 @@ struct DiagramLayout {
         let maxSlots = cols.map(\.slotCount).max() ?? 1
         dense = maxSlots > 40
         labelsShown = diagram.showsWeightLabels
-        let maxW = diagram.maxAbsWeight
+        let maxW = diagram.options.maxAbsWeight ?? diagram.maxAbsWeight
         var drawnEdges = 0
         for k in 0..<L { drawnEdges += cols[k].visible.count * cols[k + 1].visible.count }
         edgeScale = dense ? .dense(maxAbs: maxW) : (drawnEdges > 150 ? .medium(maxAbs: maxW) : WeightScale(maxAbs: maxW))

@@ -7,6 +7,9 @@ public struct DiagramOptions: Sendable, Equatable {
     public var weightLabels: Bool?
     /// Layers wider than this show their first and last neurons and a `⋮ +N` marker.
     public var maxNeurons: Int
+    /// The |w| at which edges reach full width and colour; `nil` uses the network's largest. Frames of an animation
+    /// give one value so edges grow and fade as the weights move.
+    public var maxAbsWeight: Double?
 
     public init(figure: FigureOptions = FigureOptions(), showAll: Bool = false, weightLabels: Bool? = nil, maxNeurons: Int = 16) {
         self.figure = figure; self.showAll = showAll; self.weightLabels = weightLabels; self.maxNeurons = Swift.max(2, maxNeurons)

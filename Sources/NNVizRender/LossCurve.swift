@@ -16,6 +16,9 @@ public struct LossCurve: Figure {
     /// `bce`, `ce` or `mse`, for the axis title.
     public let lossName: String
     public let options: FigureOptions
+    /// Draw the curves only up to this epoch (a frame of an animation), on the axes of the whole run, with a dot
+    /// at the current epoch; `nil` draws the whole run.
+    public var upTo: Int?
 
     /// Epochs drawn per curve at most.
     public static let maxPoints = 2000
@@ -25,6 +28,18 @@ public struct LossCurve: Figure {
         self.snapshots = snapshots
         self.lossName = lossName
         self.options = options
+    }
+
+    /// The first epoch from which the accuracy stays at its final value, when that is higher than at the start and
+    /// was reached before the last epoch (the whole run only; nil for a frame).
+    public var reached: Int? {
+        guard upTo == nil, let f = history.first, let l = history.last, l.accuracy > f.accuracy else { return nil }
+        var from = l.epoch
+        for r in history.reversed() {
+            guard r.accuracy == l.accuracy else { break }
+            from = r.epoch
+        }
+        return from < l.epoch ? from : nil
     }
 
     /// The decades the loss axis spans: ⌊log10 min⌋ … ⌈log10 max⌉ over the finite positive losses, at most 12.
@@ -39,11 +54,12 @@ public struct LossCurve: Figure {
         let width = options.width ?? 640, height = options.height ?? 480
         var b = SceneBuilder(width: width, height: height, options: options, measurer: measurer)
         let margin = 16.0
-        let first = history.first, last = history.last
-        let epochs = Double(max(last?.epoch ?? 1, 1))
+        let first = history.first, end = history.last
+        let last = upTo.flatMap { e in history.last { $0.epoch <= e } } ?? end
+        let epochs = Double(max(end?.epoch ?? 1, 1))
         let subtitle = first.flatMap { f in last.map { l in
-            "\(lossName) loss \(Self.number(f.loss)) → \(Self.number(l.loss)) in \(l.epoch) epochs; "
-                + "accuracy \(Self.percent(f.accuracy)) → \(Self.percent(l.accuracy))"
+            "\(lossName) loss \(Self.number(f.loss)) → \(Self.number(l.loss)) " + (upTo == nil ? "in \(l.epoch) epochs; " : "at epoch \(l.epoch); ")
+                + "accuracy \(Self.percent(f.accuracy)) → \(Self.percent(l.accuracy))" + (reached.map { " (reached at epoch \($0))" } ?? "")
         } } ?? ""
         let top = b.title(options.title ?? "Training", subtitle: subtitle, margin: margin, top: margin) + 8
         let m = PlotAxes.margins(in: b, yLabelSample: "0.0001")
@@ -66,7 +82,8 @@ public struct LossCurve: Figure {
             var path = Path()
             let stride = max(1, (history.count + Self.maxPoints - 1) / Self.maxPoints)
             var pen = false
-            for (i, r) in history.enumerated() where i % stride == 0 || i == history.count - 1 {
+            let limit = upTo ?? Int.max
+            for (i, r) in history.enumerated() where (i % stride == 0 || i == history.count - 1 || r.epoch == limit) && r.epoch <= limit {
                 guard let v = value(r), v.isFinite else { pen = false; continue }
                 let y = log ? min(max(log10(max(v, 1e-300)), axes.y.lowerBound), axes.y.upperBound) : v
                 let p = axes.point(Double(r.epoch), y)
@@ -82,6 +99,14 @@ public struct LossCurve: Figure {
         if hasValidation {
             b.add(.path(curve({ $0.validationLoss }, lossAxes, log: true), fill: nil, stroke: valid), role: "loss-line", name: "validation")
             b.add(.path(curve({ $0.validationAccuracy }, accAxes, log: false), fill: nil, stroke: valid), role: "accuracy-line", name: "validation")
+        }
+        if upTo != nil, let l = last {
+            if l.loss.isFinite {
+                let p = lossAxes.point(Double(l.epoch), min(max(log10(max(l.loss, 1e-300)), d.lowerBound), d.upperBound))
+                b.add(.circle(center: p, radius: 4, fill: Palette.positive, stroke: nil), role: "current", name: "loss")
+            }
+            b.add(.circle(center: accAxes.point(Double(l.epoch), l.accuracy), radius: 4, fill: Palette.positive, stroke: nil),
+                  role: "current", name: "accuracy")
         }
         drawLegend(lossFrame, validation: hasValidation, train: train, valid: valid, into: &b)
         return b.scene

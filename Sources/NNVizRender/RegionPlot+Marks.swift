@@ -31,7 +31,7 @@ extension RegionPlot {
     /// Data points inside the plot, coloured and shaped by class with an outline; misclassified ones crossed.
     func drawPoints(_ b: inout SceneBuilder, _ axes: PlotAxes) {
         guard let d = data, d.rows > 0 else { return }
-        let s = d.rows > 200 ? 3.5 : 6.0
+        let s = markerSize ?? (d.rows > 200 ? 3.5 : 6.0)
         let outline = Stroke(b.theme.pointOutline, width: d.rows > 200 ? 0.8 : 1.5)
         // Crosses behind misclassified points, their arms reaching out past the marker.
         let c = s * 2
@@ -97,7 +97,7 @@ extension RegionPlot {
             }))
         }
         if hasData && trace != nil {
-            entries.append(("misclassified (\(misclassifiedCount))", { b, p in
+            entries.append((countsMisclassified ? "misclassified (\(misclassifiedCount))" : "misclassified", { b, p in
                 var path = Path()
                 path.move(to: Point(p.x - 6, p.y - 6)); path.line(to: Point(p.x + 6, p.y + 6))
                 path.move(to: Point(p.x - 6, p.y + 6)); path.line(to: Point(p.x + 6, p.y - 6))

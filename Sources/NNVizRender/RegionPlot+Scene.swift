@@ -47,7 +47,7 @@ extension RegionPlot {
         }
         var maxMargin: Float = 0
         for m in field.margins where m.isFinite { maxMargin = Swift.max(maxMargin, m) }
-        let norm = Double(maxMargin > 0 ? maxMargin : 1)
+        let norm = Double(sharedMaxMargin ?? (maxMargin > 0 ? maxMargin : 1))
         let colors = (0..<Swift.max(1, field.outputCount)).map(classColor)
         let margins = field.margins, classes = field.classes
         return FieldRaster.make(n: n) { i in

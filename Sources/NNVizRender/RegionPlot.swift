@@ -17,6 +17,12 @@ public struct RegionPlot: Figure {
     public let options: RegionOptions
     /// The class the network predicts for each traced data point (`Trace.predictedClasses`).
     public let predictions: [Int]
+    /// Small multiples set these so every panel agrees: one colour scale (one output), one margin for the palest
+    /// class colour (several outputs), one marker size, and a legend that names the crosses without counting them.
+    var sharedScale: ColorScale?
+    var sharedMaxMargin: Float?
+    var markerSize: Double?
+    var countsMisclassified = true
 
     public init(network: Network, field: GridField, data: Matrix? = nil, labels: [Int] = [], trace: Trace? = nil,
                 options: RegionOptions = RegionOptions()) {
@@ -60,6 +66,7 @@ public struct RegionPlot: Figure {
     /// The single output's scale (one output), white at its neutral value.
     public var outputScale: ColorScale? {
         guard field.outputCount == 1 else { return nil }
+        if let sharedScale { return sharedScale }
         return RegionPlot.scale(outputActivation, values: field.values, label: "output " + network.outputLabels[0])
     }
 

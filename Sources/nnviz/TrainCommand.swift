@@ -68,9 +68,11 @@ struct TrainCommand: ParsableCommand {
                                                                     valueName: "folder"))
     var saveSnapshots: String?
 
-    @Option(help: ArgumentHelp("Write figures of the run into this folder: loss.png and loss.svg (loss on a log scale, accuracy below, snapshots marked).",
+    @Option(help: ArgumentHelp("Write figures of the run into this folder (PNG and SVG): loss (log scale, accuracy below), filmstrip (regions at each snapshot), training.gif.",
                                valueName: "folder"))
     var figures: String?
+
+    @OptionGroup var figureOptions: TrainFigureOptions
 
     @Flag(help: "No progress line (shown on a terminal only).")
     var quiet = false
@@ -129,7 +131,7 @@ struct TrainCommand: ParsableCommand {
             let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
                                           optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
                                           seed: UInt32(seed), loss: loss.flatMap(Loss.init(rawValue:)),
-                                          validation: validation, snapshots: try snapshotEpochs())
+                                          validation: validation, snapshots: try keptEpochs(network: net))
             let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
@@ -141,21 +143,20 @@ struct TrainCommand: ParsableCommand {
             if let saveSnapshots {
                 try Self.createFolder(saveSnapshots)
                 let width = max(4, String(epochs).count)
-                for s in result.snapshots {
+                let asked = Set(try snapshotEpochs())
+                for s in result.snapshots where asked.contains(s.epoch) {
                     let digits = String(s.epoch)
                     let name = "epoch-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".json"
                     try AtomicFile.write(Array(NetworkWriter.json(s.network).utf8), to: Self.join(saveSnapshots, name))
                 }
             }
+            var notes: [String] = []
             if let figures {
                 try Self.createFolder(figures)
-                let curve = LossCurve(history: result.history, snapshots: result.snapshots.map(\.epoch), lossName: result.loss.rawValue)
-                let scene = curve.scene(measurer: CairoTextMeasurer())
-                for ext in ["png", "svg"] {
-                    try CairoPainter(scale: 1).write(scene, to: Self.join(figures, "loss.\(ext)"))
-                }
+                notes = try writeFigures(result, dataset: dataset, folder: figures, snapshots: try snapshotEpochs())
             }
             print(Self.summary(result, options: options, trainer: trainer), terminator: "")
+            for note in notes { print(note) }
         }
     }
 

@@ -83,8 +83,10 @@ import Testing
                                      "--figures", "fig", "-o", "t.json", "--quiet"], cwd: dir)
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.count == 3 && lines[0] == "moons-train: 20 epochs, adam, lr 0.01, batch 10, loss bce")
-        #expect(lines.count == 3 && lines[2].hasPrefix("validation: loss "))
+        #expect(lines.count == 4 && lines[0] == "moons-train: 20 epochs, adam, lr 0.01, batch 10, loss bce")
+        #expect(lines.count == 4 && lines[2].hasPrefix("validation: loss "))
+        // 2-16-16-1 has 304 weights: too many lines for the weights-over-time figure, and stdout says so.
+        #expect(lines.count == 4 && lines[3] == "weights.png left out: 304 weights, more than the 200 it draws")
         let history = try String(contentsOf: dir.appendingPathComponent("h.csv"), encoding: .utf8).split(separator: "\n")
         #expect(history.first == "epoch,loss,accuracy,val_loss,val_accuracy" && history.count == 22)
         // The loss-curve figure, PNG and SVG, the same bytes on a rerun.
@@ -97,6 +99,11 @@ import Testing
         #expect(again.status == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.png")) == png)
         #expect(try Data(contentsOf: dir.appendingPathComponent("fig2/loss.svg")) == svg)
+        for name in ["filmstrip.png", "filmstrip.svg", "training.gif"] {
+            let first = try Data(contentsOf: dir.appendingPathComponent("fig/" + name))
+            let second = try Data(contentsOf: dir.appendingPathComponent("fig2/" + name))
+            #expect(!first.isEmpty && second == first)
+        }
         // The trained network is read by the other commands.
         let s = try NNVizBinary.run(["summary", "t.json"], cwd: dir)
         #expect(s.status == 0 && s.stderr.isEmpty)

@@ -46,6 +46,21 @@ import Testing
         #expect(curve.scene(measurer: FigureTestSupport.measurer) == scene)
     }
 
+    @Test func subtitleSaysWhenTheAccuracyWasReached() {
+        // Accuracy 0.5 + e/200 reaches 100 % at epoch 100 and stays there.
+        let curve = LossCurve(history: Self.history(validation: false), lossName: "bce")
+        #expect(curve.reached == 100)
+        let scene = curve.scene(measurer: FigureTestSupport.measurer)
+        #expect(scene.texts.contains { $0.hasSuffix("accuracy 50.0 % → 100.0 % (reached at epoch 100)") })
+        // A frame of the animation (drawn up to epoch 30) says where it stands instead, with a dot at the current epoch.
+        var frame = curve
+        frame.upTo = 30
+        let partial = frame.scene(measurer: FigureTestSupport.measurer)
+        #expect(frame.reached == nil && partial.texts.contains { $0.contains("at epoch 30;") })
+        #expect(partial.items(role: "current").count == 2)
+        #expect(Self.points(partial.item(role: "loss-line", name: "training")).count == 31)
+    }
+
     @Test func longRunsAreThinnedAndNoValidationMeansOneCurve() {
         let long = (0...10_000).map { EpochRecord(epoch: $0, loss: 1 / Double($0 + 1), accuracy: 1) }
         let scene = LossCurve(history: long, lossName: "mse").scene(measurer: FigureTestSupport.measurer)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that shapes one training run besides the network and the data; the defaults are the ones that teach well.
 public struct TrainingOptions: Equatable, Sendable {
     /// Passes over the training rows.
@@ -45,6 +47,23 @@ extension TrainingOptions {
             decade *= 10
         }
         if out.last != epochs { out.append(epochs) }
+        return out
+    }
+
+    /// `count` epochs from 0 to `epochs` spaced geometrically (as evenly as whole epochs allow on a log scale of
+    /// epoch + 1), always starting at 0 and ending at `epochs`; fewer when there are not that many epochs.
+    public static func geometricEpochs(count: Int, epochs: Int) -> [Int] {
+        let k = Swift.min(Swift.max(count, 1), epochs + 1)
+        guard k > 1 else { return [epochs] }
+        var out: [Int] = []
+        for i in 0..<k {
+            let t = Double(i) / Double(k - 1)
+            var e = Int((Foundation.pow(Double(epochs + 1), t) - 1).rounded())
+            if let last = out.last { e = Swift.max(e, last + 1) }
+            // Leave room for the epochs still to come.
+            e = Swift.min(e, epochs - (k - 1 - i))
+            out.append(e)
+        }
         return out
     }
 }

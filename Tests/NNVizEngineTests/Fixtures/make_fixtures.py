@@ -146,6 +146,8 @@ LARGE_EXAMPLES = {
 TRAINING_EXAMPLES = {
     "xor-train": ([2, 4, 1], ["sigmoid", "sigmoid"], 3, 1.0, "random"),
     "moons-train": ([2, 16, 16, 1], ["tanh", "relu", "sigmoid"], 1, 0.5, "random"),
+    # Last, so the inputs drawn for the examples above stay the same.
+    "xor-linear": ([2, 1], ["sigmoid"], 3, 1.0, "random"),
 }
 EXPLICIT_EXAMPLES = {
     "neuron": [(np.array([[0.4], [-0.2], [0.7]]), np.array([0.1]), "sigmoid")],

@@ -1,0 +1,42 @@
+import ArgumentParser
+import NNVizRender
+
+/// How `nnviz train --figures` draws: the animation's frame count, and the size, scale and theme of every figure.
+struct TrainFigureOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Frames of training.gif, spaced geometrically over the epochs (default: one per snapshot).",
+                               valueName: "N"))
+    var frames: Int?
+
+    @Option(help: "Width of each figure in px; automatic when left out (training.gif: 1280).")
+    var width: Double?
+
+    @Option(help: "Height of each figure in px; automatic when left out (training.gif: 720).")
+    var height: Double?
+
+    @Option(help: "Pixels per unit for the PNG figures and training.gif, e.g. 2 for HiDPI slides (0.25…8).")
+    var scale: Double = 1
+
+    @Option(help: "Colour theme: light or dark.")
+    var theme: String = "light"
+
+    /// Frames beyond this make a GIF too large to be useful on a slide.
+    static let maxFrames = 500
+
+    func validate() throws {
+        for (name, v) in [("--width", width), ("--height", height)] {
+            if let v, !(v.isFinite && v >= 50 && v <= 20_000) {
+                throw ValidationError("\(name) must be between 50 and 20000, got \(v)")
+            }
+        }
+        guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
+        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
+        if let frames, !(2...Self.maxFrames).contains(frames) {
+            throw ValidationError("--frames must be between 2 and \(Self.maxFrames), got \(frames)")
+        }
+    }
+
+    /// The figures' options.
+    var figure: FigureOptions {
+        FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light))
+    }
+}

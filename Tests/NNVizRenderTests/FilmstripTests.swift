@@ -1,0 +1,85 @@
+import NNVizEngine
+import NNVizScene
+import Testing
+@testable import NNVizRender
+
+/// The filmstrip of decision regions over training, checked on its scene, and the concurrent grid evaluation it reads.
+@Suite struct FilmstripTests {
+    /// xor-train (2-4-1 sigmoid) trained 300 epochs at η = 1, snapshots at the default geometric epochs.
+    static func run() throws -> (TrainingResult, Dataset) {
+        let data = try Dataset.resolve("xor")
+        let options = TrainingOptions(epochs: 300, learningRate: 1, snapshots: TrainingOptions.defaultSnapshots(epochs: 300))
+        let trainer = try Trainer(network: try FigureTestSupport.example("xor-train"), data: data, options: options, source: "xor-train")
+        return (try trainer.run(), data)
+    }
+
+    static func fields(_ result: TrainingResult, _ data: Dataset, resolution: Int = 60) -> [SnapshotField] {
+        SnapshotField.evaluate(result.snapshots, xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: resolution, data: data.points)
+    }
+
+    @Test func geometricSeriesAndColumns() {
+        #expect(TrainingOptions.defaultSnapshots(epochs: 3000) == [0, 1, 3, 10, 30, 100, 300, 1000, 3000])
+        #expect(TrainingOptions.geometricEpochs(count: 5, epochs: 3000) == [0, 6, 54, 404, 3000])
+        #expect(TrainingOptions.geometricEpochs(count: 10, epochs: 4) == [0, 1, 2, 3, 4])
+        #expect(TrainingOptions.geometricEpochs(count: 4, epochs: 3) == [0, 1, 2, 3])
+        #expect([1, 4, 5, 8, 9, 10, 11, 16].map(Filmstrip.defaultColumns) == [1, 4, 5, 4, 5, 5, 4, 4])
+    }
+
+    @Test func concurrentGridsEqualOneAtATime() throws {
+        let (result, data) = try Self.run()
+        let fields = Self.fields(result, data)
+        #expect(fields.map(\.epoch) == [0, 1, 3, 10, 30, 100, 300])
+        for (f, s) in zip(fields, result.snapshots) {
+            let alone = s.network.evaluateGrid(xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 60, hiddenResolution: 0)
+            #expect(f.field.values == alone.values)
+            #expect(try f.trace == s.network.forward(data.points))
+        }
+    }
+
+    @Test func panelsShareOneScaleAndCarryTheirNumbers() throws {
+        let (result, data) = try Self.run()
+        let strip = Filmstrip(snapshots: Self.fields(result, data), history: result.history, data: data.points, labels: data.labels)
+        let scene = strip.scene(measurer: FigureTestSupport.measurer)
+        let names = (0..<7).map { "epoch \([0, 1, 3, 10, 30, 100, 300][$0])" }
+        #expect(scene.items(role: "field").map(\.name) == names)
+        #expect(scene.texts.filter { $0.hasPrefix("epoch ") } == names)
+        // Each panel's statistics are its epoch's record: untrained, then learned.
+        let stats = FigureTestSupport.texts(scene, role: "panel-stats").map(\.text)
+        #expect(stats.first == "loss " + LossCurve.number(result.history[0].loss) + " · accuracy 50 %")
+        #expect(stats.last == "loss " + LossCurve.number(result.history[300].loss) + " · accuracy 100 %")
+        // One sigmoid scale, 0…1 around 0.5, for every panel; the field's top-left pixel is that scale's colour.
+        let scale = try #require(strip.sharedScale)
+        #expect(scale.lower == 0 && scale.upper == 1)
+        for (i, item) in scene.items(role: "field").enumerated() {
+            guard case .raster(let r, _, _) = item.primitive else { Issue.record("field is not a raster"); continue }
+            let c = scale.color(Double(strip.snapshots[i].field.values[0]))
+            #expect(r.color(x: 0, y: 0) == Color(r: (c.r * 255).rounded() / 255, g: (c.g * 255).rounded() / 255,
+                                                 b: (c.b * 255).rounded() / 255))
+        }
+        // The data on every panel; crosses on the untrained one, none once XOR is learned (accuracy 100 %).
+        #expect(scene.items(role: "point").count == 7 * 4)
+        #expect(scene.items(role: "misclassified").count % 2 == 0)
+        #expect(scene.items(role: "legend").contains { $0.name == "misclassified" })
+        // Panels do not overlap, and the same input gives the same scene.
+        let frames = scene.items(role: "axes-frame").compactMap { item -> Rect? in
+            if case .rect(let r, _, _, _) = item.primitive { return r } else { return nil }
+        }
+        #expect(frames.count == 7)
+        for (i, a) in frames.enumerated() { for b in frames[(i + 1)...] { #expect(a.maxX <= b.x || b.maxX <= a.x || a.maxY <= b.y || b.maxY <= a.y) } }
+        #expect(strip.scene(measurer: FigureTestSupport.measurer) == scene)
+        let numbers = FigureTestSupport.allNumbers(scene)
+        #expect(numbers.allSatisfy { $0.isFinite })
+    }
+
+    @Test func fitsAGivenSlide() throws {
+        let (result, data) = try Self.run()
+        let strip = Filmstrip(snapshots: Self.fields(result, data), history: result.history, data: data.points, labels: data.labels,
+                              options: FigureOptions(width: 1280, height: 720))
+        let scene = strip.scene(measurer: FigureTestSupport.measurer)
+        #expect(scene.width == 1280 && scene.height == 720)
+        for item in scene.items(role: "axes-frame") {
+            guard case .rect(let r, _, _, _) = item.primitive else { continue }
+            #expect(r.maxX <= 1280 && r.maxY <= 720)
+        }
+    }
+}
