@@ -68,7 +68,7 @@ struct TrainCommand: ParsableCommand {
                                                                     valueName: "folder"))
     var saveSnapshots: String?
 
-    @Option(help: ArgumentHelp("Write figures of the run into this folder (PNG and SVG): loss (log scale, accuracy below), filmstrip (regions at each snapshot), training.gif.",
+    @Option(help: ArgumentHelp("Write figures of the run into this folder: loss, filmstrip (regions at each snapshot) and weights (over time), each .png and .svg, and training.gif.",
                                valueName: "folder"))
     var figures: String?
 
