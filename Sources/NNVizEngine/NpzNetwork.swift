@@ -139,22 +139,7 @@ public enum NpzNetwork {
             guard let ceiling = Int(exactly: entry.uncompressedSize) else {
                 throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than this machine can address")
             }
-            var bytes: [UInt8] = []
-            // The declared size is a ceiling, not a promise: reserve at most 64 MiB up front and grow as data comes.
-            bytes.reserveCapacity(min(ceiling, 1 << 26))
-            let checksum: CRC32
-            do {
-                checksum = try archive.extract(entry) { chunk in
-                    guard bytes.count + chunk.count <= ceiling else { throw CocoaError(.fileReadTooLarge) }
-                    bytes.append(contentsOf: chunk)
-                }
-            } catch {
-                throw NNVizError(path, member, "cannot be extracted (damaged, or inflates beyond its declared \(ceiling) bytes)")
-            }
-            // ZIPFoundation does not compare checksums itself; a flipped bit must not load as a different weight.
-            guard checksum == entry.checksum, bytes.count == ceiling else {
-                throw NNVizError(path, member, "is damaged (its CRC-32 or size does not match the archive's directory)")
-            }
+            let bytes = try archive.checkedBytes(of: entry, size: ceiling, path: path)
             let name = String(member.dropLast(4))
             if name == "activations" {
                 activationNames = try NpyStrings.parse(bytes, source: path, location: member, maxCount: limits.maxLayers)

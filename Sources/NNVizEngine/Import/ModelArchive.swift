@@ -55,20 +55,6 @@ final class ModelArchive {
         guard entry.uncompressedSize <= limit, let ceiling = Int(exactly: entry.uncompressedSize) else {
             throw NNVizError(path, member, "claims \(entry.uncompressedSize) bytes uncompressed, more than the limit of \(limit)")
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(ceiling, 1 << 26))
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry) { chunk in
-                guard bytes.count + chunk.count <= ceiling else { throw CocoaError(.fileReadTooLarge) }
-                bytes.append(contentsOf: chunk)
-            }
-        } catch {
-            throw NNVizError(path, member, "cannot be extracted (damaged, or inflates beyond its declared \(ceiling) bytes)")
-        }
-        guard checksum == entry.checksum, bytes.count == ceiling else {
-            throw NNVizError(path, member, "is damaged (its CRC-32 or size does not match the archive's directory)")
-        }
-        return bytes
+        return try archive.checkedBytes(of: entry, size: ceiling, path: path)
     }
 }
