@@ -63,7 +63,7 @@ struct BenchInputs {
     static func specJSON(_ net: Network) -> String {
         var s = "{\n  \"name\": \"\(net.name)\",\n  \"layers\": [\n"
         for (i, layer) in net.layers.enumerated() {
-            s += "    {\"name\": \"\(layer.name)\", \"activation\": \"\(layer.activation.rawValue)\",\n     \"weights\": [\n"
+            s += "    {\"name\": \"\(layer.name)\", \"activation\": \"\(layer.activation.token)\",\n     \"weights\": [\n"
             s += layer.weights.rowArrays.map { "       [" + $0.map(\.description).joined(separator: ", ") + "]" }
                 .joined(separator: ",\n")
             s += "],\n     \"bias\": [" + layer.bias.map(\.description).joined(separator: ", ") + "]}"

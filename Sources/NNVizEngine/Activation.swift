@@ -7,20 +7,21 @@ import Darwin
 /// The activation functions a layer may use, named as in specs and on the command line.
 ///
 /// `sigmoid` and `softmax` are evaluated in forms that stay finite and exact for |z| up to 1e4 and beyond.
-public enum Activation: String, CaseIterable, Sendable {
+/// `leaky_relu` carries its slope for negative inputs (0.01 unless a spec, a model or the command line gives
+/// another); `name`, `label` and `token` spell an activation, `named(_:slope:)` and `init(named:source:location:)`
+/// read one back.
+public enum Activation: Hashable, Sendable {
     case linear
     case step
     case sigmoid
     case tanh
     case relu
-    case leakyReLU = "leaky_relu"
+    /// `z` for `z > 0`, else `slope · z`.
+    case leakyReLU(slope: Double)
     case softmax
 
-    /// The slope of `leaky_relu` for negative inputs.
-    public static let leakySlope = 0.01
-
-    /// All names, comma-separated, for error hints.
-    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    /// The slope of `leaky_relu` for negative inputs when none is given.
+    public static let defaultLeakySlope = 0.01
 
     /// Applies the activation to one row of pre-activations (softmax needs the whole row).
     ///
@@ -37,8 +38,8 @@ public enum Activation: String, CaseIterable, Sendable {
             Activation.tanh(z, into: a)
         case .relu:
             for i in z.indices { a[i] = z[i] > 0 ? z[i] : 0 }
-        case .leakyReLU:
-            for i in z.indices { a[i] = z[i] > 0 ? z[i] : Activation.leakySlope * z[i] }
+        case .leakyReLU(let slope):
+            for i in z.indices { a[i] = z[i] > 0 ? z[i] : slope * z[i] }
         case .softmax:
             var m = -Double.infinity
             for v in z { m = Swift.max(m, v) }

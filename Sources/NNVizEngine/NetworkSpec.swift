@@ -4,6 +4,7 @@
 public enum NetworkSpec {
     static let rootKeys = ["name", "inputs", "outputs", "layers", "sizes", "activations", "init"]
     static let layerKeys = ["name", "activation", "weights", "bias", "neurons"]
+    static let activationKeys = ["name", "slope"]
     static let initKeys = ["seed", "scale", "bias"]
 
     /// Loads the spec file at `path` (`.json`, `.yaml`, `.yml`); the network is named after the file unless it says otherwise.
@@ -59,7 +60,7 @@ public enum NetworkSpec {
             guard let actNode = m["activation"] else {
                 throw item.error("missing 'activation' (one of \(Activation.validNames))")
             }
-            let activation = try Activation(named: actNode.string(), source: actNode.source, location: actNode.path)
+            let activation = try activationValue(actNode)
             guard let wNode = m["weights"] else {
                 throw item.error("missing 'weights' (one row per input, one column per neuron)")
             }
@@ -101,6 +102,21 @@ public enum NetworkSpec {
         }
     }
 
+    /// An activation written as a name (`relu`, `leaky_relu:0.2`) or as a mapping with its parameter
+    /// (`{name: leaky_relu, slope: 0.2}`).
+    static func activationValue(_ node: SpecNode) throws(NNVizError) -> Activation {
+        guard case .mapping = node.node else {
+            return try Activation(named: node.string(), source: node.source, location: node.path)
+        }
+        let m = try node.mapping(allowed: activationKeys)
+        guard let nameNode = m["name"] else {
+            throw node.error("missing 'name' (one of \(Activation.validNames))")
+        }
+        let name = try nameNode.string(), slope = try m["slope"]?.number()
+        let at = Activation.allNames.contains(name) ? m["slope"] ?? nameNode : nameNode
+        return try Activation(name: name, slope: slope, source: node.source, location: at.path)
+    }
+
     static func generated(_ m: [String: SpecNode], sizes sizesNode: SpecNode, name: String, inputs: SpecNode?,
                           inputLabels: [String]?, limits: LoadLimits) throws(NNVizError) -> Network {
         let sizeItems = try sizesNode.list()
@@ -121,7 +137,7 @@ public enum NetworkSpec {
             throw actsNode.error("has \(actItems.count) names but sizes [\(shown)] describes \(sizes.count - 1) layers")
         }
         var activations: [Activation] = []
-        for a in actItems { activations.append(try Activation(named: a.string(), source: a.source, location: a.path)) }
+        for a in actItems { activations.append(try activationValue(a)) }
         var total = 0
         for k in 0..<(sizes.count - 1) {
             let (w, o1) = sizes[k].multipliedReportingOverflow(by: sizes[k + 1])

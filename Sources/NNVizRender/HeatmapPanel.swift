@@ -65,13 +65,13 @@ extension Heatmap {
                 scale = Heatmap.dataScale(vals, bounded: nil, label: "input x")
             } else {
                 let l = network.layers[k - 1]
-                title = "\(l.name) · \(l.activation.rawValue) · \(l.fanOut)"
+                title = "\(l.name) · \(l.activation.label) · \(l.fanOut)"
                 if options.pre {
                     scale = .diverging(center: 0, covering: vals, label: "pre-activation z")
                 } else {
                     let bounded: ClosedRange<Double>? = [.sigmoid, .step, .softmax].contains(l.activation) ? 0...1
                         : (l.activation == .tanh ? -1...1 : nil)
-                    scale = Heatmap.dataScale(vals, bounded: bounded, label: "activation a = \(l.activation.rawValue)(z)")
+                    scale = Heatmap.dataScale(vals, bounded: bounded, label: "activation a = \(l.activation.label)(z)")
                 }
             }
             return HeatmapPanel(title: title, values: vals, rows: order.count, cols: m.cols, rowLabels: rowLabels,

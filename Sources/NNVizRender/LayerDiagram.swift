@@ -59,7 +59,7 @@ public struct LayerDiagram: Figure {
     public func header(_ c: Int) -> String {
         if c == 0 { return "input · \(network.inputCount)" }
         let l = network.layers[c - 1]
-        return "\(l.name) · \(l.activation.rawValue) · \(l.fanOut)"
+        return "\(l.name) · \(l.activation.label) · \(l.fanOut)"
     }
 
     /// The largest |w| over every layer: edges in all layers share one width scale.

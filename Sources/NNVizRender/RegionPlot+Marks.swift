@@ -69,7 +69,7 @@ extension RegionPlot {
         let f = b.font(TextSize.small)
         let lineH = Swift.max(b.measure("Ag", f).height, 16) + 4
         if let s = outputScale {
-            let bar = ColorBar(scale: s, title: s.label + " (" + outputActivation.rawValue + ")", length: Swift.min(220, plotHeight * 0.5),
+            let bar = ColorBar(scale: s, title: s.label + " (" + outputActivation.label + ")", length: Swift.min(220, plotHeight * 0.5),
                                orientation: .vertical, name: "output")
             let size = bar.size(in: b)
             flow.append(.init(width: size.width, height: size.height) { b, o in bar.draw(into: &b, at: o) })

@@ -96,9 +96,9 @@ struct ThumbnailGrid {
             let layer = plot.network.layers[g.layer]
             let values = field.hidden[g.layer]
             let w = layer.fanOut
-            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.rawValue))")
+            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.label))")
             let centre = layer.activation.decisionThreshold
-            var header = layer.name + " · " + layer.activation.rawValue
+            var header = layer.name + " · " + layer.activation.label
             if g.entries.count < w { header += " · first \(g.entries.count) of \(w)" }
             b.text(header, at: Point(origin.x, y), font: hf, baseline: .top, role: "thumb-header", name: layer.name)
             y += headerH

@@ -70,7 +70,7 @@ public struct BatchTable: Sendable {
         var names = ["input"], activations: [String?] = [nil], matrices = [trace.input], labels = [network.inputLabels]
         for (k, layer) in network.layers.enumerated() {
             names.append(layer.name)
-            activations.append(layer.activation.rawValue)
+            activations.append(layer.activation.label)
             matrices.append(trace.post[k])
             labels.append(layer.neuronLabels)
         }

@@ -22,7 +22,7 @@ public struct FigureText: Sendable, Equatable {
         var alt = "Diagram of the network \(net.name) with \(plural(net.inputCount, "input")) (\(SummaryTable.list(net.inputLabels)))"
         for (k, layer) in net.layers.enumerated() {
             let role = k == net.layers.count - 1 ? "an output layer" : "a layer \(layer.name)"
-            alt += ", \(role) of \(plural(layer.fanOut, layer.activation.rawValue + " neuron")) (\(SummaryTable.list(layer.neuronLabels)))"
+            alt += ", \(role) of \(plural(layer.fanOut, layer.activation.label + " neuron")) (\(SummaryTable.list(layer.neuronLabels)))"
         }
         if let w = strongestWeight(net) {
             let count = net.layers.reduce(0) { $0 + $1.fanIn * $1.fanOut }
@@ -47,7 +47,7 @@ public struct FigureText: Sendable, Equatable {
         var ranges: [String] = []
         for (k, layer) in net.layers.enumerated() {
             if let r = trace.post[k].range {
-                ranges.append("\(layer.name) (\(layer.activation.rawValue)) from \(ReportNumber.short(r.lowerBound)) to \(ReportNumber.short(r.upperBound))")
+                ranges.append("\(layer.name) (\(layer.activation.label)) from \(ReportNumber.short(r.lowerBound)) to \(ReportNumber.short(r.upperBound))")
             }
         }
         let caption = "Activations of \(plural(n, "sample")) (rows) in every layer (columns are neurons); "

@@ -16,7 +16,7 @@ enum ReportJSON {
         let layers = network.layers.enumerated().map { k, l -> ReportJSONValue in
             var members: [(key: String, value: ReportJSONValue)] = [
                 ("name", .string(l.name)),
-                ("activation", .string(l.activation.rawValue)),
+                ("activation", .string(l.activation.token)),
                 ("neurons", .strings(l.neuronLabels)),
                 ("parameters", .int(l.parameterCount)),
                 ("weights", .rows(l.weights)),

@@ -27,7 +27,7 @@ public struct SummaryTable: Sendable {
                         parameters: "—")]
         for layer in network.layers {
             rows.append(Row(layer: layer.name, neurons: LabelFormat.count(layer.fanOut),
-                            labels: SummaryTable.list(layer.neuronLabels), activation: layer.activation.rawValue,
+                            labels: SummaryTable.list(layer.neuronLabels), activation: layer.activation.label,
                             weights: "\(LabelFormat.count(layer.fanIn)) × \(LabelFormat.count(layer.fanOut))",
                             biases: LabelFormat.count(layer.fanOut),
                             parameters: "\(layer.fanIn)·\(layer.fanOut)+\(layer.fanOut) = \(LabelFormat.count(layer.parameterCount))"))

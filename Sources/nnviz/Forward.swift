@@ -50,7 +50,7 @@ struct Forward: ParsableCommand {
         for (k, layer) in net.layers.enumerated() {
             let labels = layer.neuronLabels.map(show)
             if pre { try writeBlock(show("\(layer.name) z"), labels, trace.pre[k], to: &out) }
-            try writeBlock(show("\(layer.name) \(layer.activation.rawValue)"), labels, trace.post[k], to: &out)
+            try writeBlock(show("\(layer.name) \(layer.activation.label)"), labels, trace.post[k], to: &out)
         }
     }
 
@@ -97,7 +97,7 @@ struct Forward: ParsableCommand {
         for (k, layer) in net.layers.enumerated() {
             let pad = "      "
             try out.write("    {\n\(pad)\"name\": \(JSONText.string(layer.name)),\n")
-            try out.write("\(pad)\"activation\": \(JSONText.string(layer.activation.rawValue)),\n")
+            try out.write("\(pad)\"activation\": \(JSONText.string(layer.activation.token)),\n")
             try out.write("\(pad)\"neurons\": \(JSONText.strings(layer.neuronLabels)),\n\(pad)\"pre\": ")
             try writeRows(trace.pre[k], indent: pad, to: &out)
             try out.write(",\n\(pad)\"post\": ")

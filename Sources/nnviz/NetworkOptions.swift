@@ -6,7 +6,7 @@ struct NetworkOptions: ParsableArguments {
     @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml, .npz, .pt or .safetensors file.")
     var net: String
 
-    @Option(help: ArgumentHelp("Activations of an .npz network's or a state dict's layers, e.g. relu,sigmoid.",
+    @Option(help: ArgumentHelp("Activations of an .npz network's or a state dict's layers, e.g. relu,sigmoid or leaky_relu:0.2,sigmoid.",
                                valueName: "names"))
     var activations: String?
 

@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Pixels per CSS pixel of the PNGs (1…4).")
     var scale: Double = 2
 
-    @Option(help: ArgumentHelp("Activations of .npz networks' and state dicts' layers, e.g. relu,sigmoid.", valueName: "names"))
+    @Option(help: ArgumentHelp("Activations of .npz networks' and state dicts' layers, e.g. relu,sigmoid or leaky_relu:0.2,sigmoid.", valueName: "names"))
     var activations: String?
 
     @Flag(help: "Read .npz networks' weights as stored out × in (PyTorch's layout) and transpose them.")

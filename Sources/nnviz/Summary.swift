@@ -26,7 +26,7 @@ struct Summary: ParsableCommand {
         var t = TextTable(header: ["layer", "shape", "activation", "weights", "biases", "parameters"],
                           align: [.left, .left, .left, .right, .right, .right])
         for layer in net.layers {
-            t.add([show(layer.name), "\(layer.fanIn) × \(layer.fanOut)", layer.activation.rawValue,
+            t.add([show(layer.name), "\(layer.fanIn) × \(layer.fanOut)", layer.activation.label,
                    "\(layer.fanIn * layer.fanOut)", "\(layer.fanOut)", "\(layer.parameterCount)"])
         }
         let sizes = net.sizes.map(String.init).joined(separator: "→")
@@ -41,7 +41,7 @@ struct Summary: ParsableCommand {
     static func json(_ net: Network) -> String {
         let layers = net.layers.map { l in
             "    {\"name\": \(JSONText.string(l.name)), \"fan_in\": \(l.fanIn), \"fan_out\": \(l.fanOut), "
-                + "\"activation\": \(JSONText.string(l.activation.rawValue)), \"weights\": \(l.fanIn * l.fanOut), "
+                + "\"activation\": \(JSONText.string(l.activation.token)), \"weights\": \(l.fanIn * l.fanOut), "
                 + "\"biases\": \(l.fanOut), \"parameters\": \(l.parameterCount), "
                 + "\"neurons\": \(JSONText.strings(l.neuronLabels))}"
         }

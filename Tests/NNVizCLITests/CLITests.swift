@@ -111,6 +111,18 @@ import NNVizTestSupport
                         "error: \(NNVizBinary.fixture("batch.csv")): has 3 columns but xor takes 2 inputs (x1, x2)")
     }
 
+    @Test func activationsTakeALeakySlope() throws {
+        let npz = NNVizBinary.fixture("net.npz")
+        let r = try NNVizBinary.run(["summary", npz, "--activations", "leaky_relu:0.2,sigmoid"])
+        #expect(r.status == 0 && r.stdout.contains("hidden  3 × 4  leaky_relu(0.2)       12       4          16\n"), "\(r)")
+        let json = try NNVizBinary.run(["summary", npz, "--activations", "leaky_relu:0.2,sigmoid", "--json"])
+        #expect(json.stdout.contains("\"activation\": \"leaky_relu:0.2\""))
+        try expectError(["summary", npz, "--activations", "leaky_relu:nan,sigmoid"],
+                        "error: --activations: name 1: the slope of leaky_relu must be a finite number, not nan")
+        try expectError(["summary", npz, "--activations", "relu:0.2,sigmoid"],
+                        "error: --activations: name 1: relu takes no parameter; only leaky_relu has one, its slope (e.g. leaky_relu:0.2)")
+    }
+
     @Test func specFileErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-cli-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -2,17 +2,17 @@ import Testing
 @testable import NNVizEngine
 
 @Suite struct ActivationFixtureTests {
-    /// Forward passes through two layers of each activation, against NumPy (`a @ W + b`, then the activation).
+    /// Forward passes through two layers of each activation (and leaky_relu with slope 0.2), against NumPy (`a @ W + b`, then the activation).
     /// Tolerance 1e-12 relative: NumPy's BLAS may sum the dot products in another order than our k-ascending loop.
     @Test func everyActivationMatchesNumPy() throws {
         let cases = try Fixture.json("forward.json")["cases"] as? [[String: Any]] ?? []
-        #expect(cases.count == 14)
+        #expect(cases.count == 16)
         for c in cases {
             let specs = c["layers"] as? [[String: Any]] ?? []
             var layers: [Layer] = []
             for (i, s) in specs.enumerated() {
                 let w = try #require(Matrix(Fixture.matrix(s["weights"])))
-                let act = try #require(Activation(rawValue: s["activation"] as? String ?? ""))
+                let act = try Activation(named: s["activation"] as? String ?? "", source: "forward.json", location: "activation")
                 layers.append(try Layer(name: "l\(i)", activation: act, weights: w, bias: Fixture.doubles(s["bias"]),
                                     neuronLabels: (0..<w.cols).map { "n\($0)" }))
             }

@@ -7,7 +7,7 @@ import NNVizTestSupport
     @Test func thresholdsAreTheNeutralValues() {
         #expect(Activation.sigmoid.decisionThreshold == 0.5 && Activation.step.decisionThreshold == 0.5)
         #expect(Activation.softmax.decisionThreshold == 0.5)
-        for a in [Activation.tanh, .linear, .relu, .leakyReLU] { #expect(a.decisionThreshold == 0, "\(a.rawValue)") }
+        for a in [Activation.tanh, .linear, .relu, .leakyReLU(slope: 0.01)] { #expect(a.decisionThreshold == 0, "\(a.label)") }
     }
 
     @Test func argmaxIsNumPys() {

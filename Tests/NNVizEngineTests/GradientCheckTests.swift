@@ -2,7 +2,7 @@ import Testing
 @testable import NNVizEngine
 
 /// Backpropagation's gradients against central differences of the loss itself, for every trainable activation
-/// and every loss on small random networks.
+/// (leaky_relu at its default slope and at 0.2) and every loss on small random networks.
 ///
 /// The central difference is the fourth-order one, `(8(L(θ+h) − L(θ−h)) − (L(θ+2h) − L(θ−2h))) / 12h` with h = 1e-4:
 /// its truncation error is O(h⁴) ≈ 1e-16 and its rounding error about ε·|loss|/h ≈ 1e-12, so gradients down to
@@ -10,19 +10,20 @@ import Testing
 /// too coarse for the smallest gradients of these nets). Gradients below 1e-7 in both forms are compared absolutely
 /// (to 1e-10), since a relative error of two near-zeros says nothing.
 @Suite struct GradientCheckTests {
-    static let hidden: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU, .linear]
+    static let hidden: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU(slope: 0.01), .linear, .leakyReLU(slope: 0.2)]
 
     /// (output activation, outputs, loss) pairs the trainer accepts.
     static let heads: [(Activation, Int, Loss)] = [
         (.sigmoid, 1, .bce), (.softmax, 3, .ce), (.softmax, 2, .ce),
-        (.sigmoid, 1, .mse), (.sigmoid, 2, .mse), (.tanh, 1, .mse), (.linear, 2, .mse), (.relu, 1, .mse), (.leakyReLU, 3, .mse),
+        (.sigmoid, 1, .mse), (.sigmoid, 2, .mse), (.tanh, 1, .mse), (.linear, 2, .mse), (.relu, 1, .mse), (.leakyReLU(slope: 0.01), 3, .mse),
+        (.leakyReLU(slope: 0.2), 2, .mse),
     ]
 
-    @Test(arguments: 0..<9) func analyticMatchesCentralDifferences(_ head: Int) throws {
+    @Test(arguments: 0..<10) func analyticMatchesCentralDifferences(_ head: Int) throws {
         let (outAct, k, loss) = Self.heads[head]
         for (h, act) in Self.hidden.enumerated() {
             let seed = UInt32(100 * head + h)
-            let network = try Network.generated(name: "check", sizes: [3, 4, 3, k], activations: [act, Self.hidden[(h + 2) % 5], outAct],
+            let network = try Network.generated(name: "check", sizes: [3, 4, 3, k], activations: [act, Self.hidden[(h + 2) % Self.hidden.count], outAct],
                                             seed: seed, scale: 0.8, bias: .random)
             var rng = NumPyRandom(seed: seed + 7)
             let rows = 6
@@ -52,7 +53,7 @@ import Testing
                         set(original)
                         let numeric = (8 * near - far) / (12 * step)
                         let scale = max(abs(analytic), abs(numeric))
-                        let what = "\(act.rawValue)→\(outAct.rawValue)×\(k) \(loss.rawValue) layer \(l + 1) \(isBias ? "b" : "W")[\(j)]"
+                        let what = "\(act.label)→\(outAct.label)×\(k) \(loss.rawValue) layer \(l + 1) \(isBias ? "b" : "W")[\(j)]"
                         if scale < 1e-7 {
                             #expect(abs(analytic - numeric) < 1e-10, "\(what): \(analytic) vs \(numeric)")
                         } else {

@@ -16,7 +16,7 @@ import Testing
     func forwardPassMatchesTheFramework(name: String) throws {
         let c = try #require(Self.expected[name] as? [String: Any])
         let acts = try (c["activations"] as? String).map { s in
-            try s.split(separator: ",").map { try #require(Activation(rawValue: String($0))) }
+            try s.split(separator: ",").map { try #require(Activation.named(String($0))) }
         }
         let net = try NetworkResolver.resolve(Self.path(name), activations: acts,
                                               transpose: c["transpose"] as? Bool ?? false)

@@ -11,7 +11,7 @@ import Testing
     }
 
     static func hostile() throws -> Network {
-        let n = try Network.generated(name: "odd \"name\"\n", sizes: [2, 3, 2], activations: [.leakyReLU, .softmax],
+        let n = try Network.generated(name: "odd \"name\"\n", sizes: [2, 3, 2], activations: [.leakyReLU(slope: 0.1 + 0.2), .softmax],
                                       seed: 4, scale: 1e-3, bias: .random, inputLabels: ["x: 1", "- y"], outputLabels: ["é", "🙂\t"])
         var w = n.layers[0].weights
         w[0, 0] = 5e-324
@@ -47,7 +47,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(NpzWriter.bytes(n)).write(to: URL(fileURLWithPath: path))
         let back = try NpzNetwork.load(path: path)
-        #expect(back.layers.map(\.activation) == [.leakyReLU, .softmax])
+        #expect(back.layers.map(\.activation) == [.leakyReLU(slope: 0.1 + 0.2), .softmax])
         #expect(Self.bits(back) == Self.bits(n))
         #expect(NpzWriter.bytes(n) == NpzWriter.bytes(n))
     }
@@ -71,5 +71,24 @@ import Testing
         expectError("error: \(path): activations.npy: name 2: unknown activation 'sigmoi'; did you mean 'sigmoid'? valid: \(Activation.validNames)") {
             try NpzNetwork.load(path: path)
         }
+        try Data(archive(["leaky_relu:inf", "sigmoid"])).write(to: URL(fileURLWithPath: path))
+        expectError("error: \(path): activations.npy: name 1: the slope of leaky_relu must be a finite number, not inf") {
+            try NpzNetwork.load(path: path)
+        }
+        try Data(archive(["leaky_relu:0.2", "sigmoid:1"])).write(to: URL(fileURLWithPath: path))
+        expectError("error: \(path): activations.npy: name 2: sigmoid takes no parameter; only leaky_relu has one, its slope (e.g. leaky_relu:0.2)") {
+            try NpzNetwork.load(path: path)
+        }
+    }
+
+    @Test func aSlopeIsWrittenOnlyWhenItIsNotTheDefault() throws {
+        let n = try Network.generated(name: "n", sizes: [2, 2, 2, 1], activations: [.leakyReLU(slope: 0.2), .leakyReLU(slope: 0.01), .sigmoid],
+                                      seed: 0, scale: 1, bias: .zeros)
+        let json = NetworkWriter.json(n), yaml = NetworkWriter.yaml(n)
+        #expect(json.contains("\"activation\": {\"name\": \"leaky_relu\", \"slope\": 0.2},\n"))
+        #expect(json.contains("\"activation\": \"leaky_relu\",\n"))
+        #expect(yaml.contains("    activation: {name: leaky_relu, slope: 0.2}\n"))
+        #expect(yaml.contains("    activation: leaky_relu\n"))
+        #expect(n.layers.map(\.activation.token) == ["leaky_relu:0.2", "leaky_relu", "sigmoid"])
     }
 }

@@ -31,7 +31,7 @@ import Yams
     /// An explicit-weights JSON spec of `net`, as a user would write it.
     static func explicitJSON(_ net: Network) -> String {
         let layers = net.layers.map { l in
-            "{\"activation\": \(JSONText.string(l.activation.rawValue)), \"neurons\": \(JSONText.strings(l.neuronLabels)),\n"
+            "{\"activation\": \(JSONText.string(l.activation.token)), \"neurons\": \(JSONText.strings(l.neuronLabels)),\n"
                 + "\"weights\": \(JSONText.rows(l.weights, indent: "    ")),\n\"bias\": \(JSONText.numbers(l.bias))}"
         }
         return "{\"name\": \(JSONText.string(net.name)), \"inputs\": \(JSONText.strings(net.inputLabels)),\n"

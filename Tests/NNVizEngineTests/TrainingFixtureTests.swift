@@ -16,7 +16,7 @@ import Testing
     /// The case's data, starting network and options, as the reference had them.
     static func setup(_ c: [String: Any]) throws -> (Network, Dataset, TrainingOptions) {
         let sizes = c["sizes"] as? [Int] ?? []
-        let acts = (c["activations"] as? [String] ?? []).compactMap(Activation.init(rawValue:))
+        let acts = (c["activations"] as? [String] ?? []).compactMap({ Activation.named($0) })
         let initSpec = c["init"] as? [String: Any] ?? [:]
         let network = try Network.generated(name: c["name"] as? String ?? "", sizes: sizes, activations: acts,
                                         seed: UInt32(initSpec["seed"] as? Int ?? 0), scale: initSpec["scale"] as? Double ?? 1,

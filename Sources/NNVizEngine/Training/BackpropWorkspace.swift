@@ -132,14 +132,14 @@ final class BackpropWorkspace {
     }
 
     /// `act'` from the pre-activation and the activation: sigmoid `a(1−a)`, tanh `1−a²`, relu `1 if z > 0 else 0`,
-    /// leaky_relu `1 if z > 0 else 0.01`, linear 1. Step and softmax never reach here (refused before training).
+    /// leaky_relu `1 if z > 0 else its slope`, linear 1. Step and softmax never reach here (refused before training).
     @inline(__always)
     static func derivative(_ act: Activation, z: Double, a: Double) -> Double {
         switch act {
         case .sigmoid: return a * (1 - a)
         case .tanh: return 1 - a * a
         case .relu: return z > 0 ? 1 : 0
-        case .leakyReLU: return z > 0 ? 1 : Activation.leakySlope
+        case .leakyReLU(let slope): return z > 0 ? 1 : slope
         case .linear, .step, .softmax: return 1
         }
     }

@@ -9,7 +9,7 @@ public enum NetworkWriter {
         out += "  \"inputs\": \(JSONText.strings(network.inputLabels)),\n  \"layers\": [\n"
         out += network.layers.map { layer in
             "    {\n      \"name\": \(JSONText.string(layer.name)),\n"
-                + "      \"activation\": \(JSONText.string(layer.activation.rawValue)),\n"
+                + "      \"activation\": \(jsonActivation(layer.activation)),\n"
                 + "      \"neurons\": \(JSONText.strings(layer.neuronLabels)),\n"
                 + "      \"weights\": \(JSONText.rows(layer.weights, indent: "      ")),\n"
                 + "      \"bias\": \(JSONText.numbers(layer.bias))\n    }"
@@ -23,13 +23,25 @@ public enum NetworkWriter {
         out += "inputs: [\(network.inputLabels.map(yamlString).joined(separator: ", "))]\nlayers:\n"
         for layer in network.layers {
             out += "  - name: \(yamlString(layer.name))\n"
-            out += "    activation: \(layer.activation.rawValue)\n"
+            out += "    activation: \(yamlActivation(layer.activation))\n"
             out += "    neurons: [\(layer.neuronLabels.map(yamlString).joined(separator: ", "))]\n"
             out += "    weights:\n"
             for r in 0..<layer.weights.rows { out += "      - \(JSONText.numbers(layer.weights.row(r)))\n" }
             out += "    bias: \(JSONText.numbers(layer.bias))\n"
         }
         return out
+    }
+
+    /// The activation's name, or `{"name": "leaky_relu", "slope": 0.2}` when it carries a parameter.
+    static func jsonActivation(_ a: Activation) -> String {
+        guard let slope = a.parameter else { return JSONText.string(a.name) }
+        return "{\"name\": \(JSONText.string(a.name)), \"slope\": \(JSONText.number(slope))}"
+    }
+
+    /// The activation's name, or `{name: leaky_relu, slope: 0.2}` when it carries a parameter.
+    static func yamlActivation(_ a: Activation) -> String {
+        guard let slope = a.parameter else { return a.name }
+        return "{name: \(a.name), slope: \(JSONText.number(slope))}"
     }
 
     /// A YAML double-quoted scalar: JSON's escapes (a subset of YAML's) plus the C1 controls and the byte-order

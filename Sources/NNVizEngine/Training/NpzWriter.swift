@@ -1,5 +1,6 @@
 /// Writes a network as NumPy's `np.savez` would: a zip of stored `.npy` members `W1, b1, W2, b2, …` (float64,
-/// C order) and `activations`, a 1-D unicode array with one name per layer, which nnviz's `.npz` reader applies.
+/// C order) and `activations`, a 1-D unicode array with one name per layer (`leaky_relu:0.2` with a slope), which
+/// nnviz's `.npz` reader applies.
 ///
 /// Every member is dated 1980-01-01 00:00 and written in a fixed order, so the same network gives the same bytes.
 /// Names and labels are not kept (an `.npz` has no place for them); use `.json` or `.yaml` for those.
@@ -10,7 +11,7 @@ public enum NpzWriter {
             members.append(("W\(k + 1).npy", npy(doubles: layer.weights.data, shape: [layer.fanIn, layer.fanOut])))
             members.append(("b\(k + 1).npy", npy(doubles: layer.bias, shape: [layer.fanOut])))
         }
-        members.append(("activations.npy", npy(strings: network.layers.map(\.activation.rawValue))))
+        members.append(("activations.npy", npy(strings: network.layers.map(\.activation.token))))
         return zip(members)
     }
 

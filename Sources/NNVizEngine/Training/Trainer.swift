@@ -84,7 +84,7 @@ public struct Trainer: Sendable {
         let output = network.layers[last]
         let chosen = loss ?? Loss.natural(for: output)
         let location = "layers[\(last)] (\(output.name))"
-        let act = output.activation.rawValue
+        let act = output.activation.label
         switch chosen {
         case .bce:
             guard output.activation == .sigmoid else {

@@ -8,6 +8,7 @@ Python's shortest round-trip repr, which Swift parses back to the same double.
 import json
 import os
 import struct
+import sys
 
 import numpy as np
 
@@ -67,6 +68,8 @@ def act(name, z):
         return np.maximum(z, 0.0)
     if name == "leaky_relu":
         return np.where(z > 0, z, 0.01 * z)
+    if name.startswith("leaky_relu:"):   # a slope other than the default, written as nnviz's tokens are
+        return np.where(z > 0, z, float(name.split(":")[1]) * z)
     if name == "softmax":
         m = z.max(axis=1, keepdims=True)
         e = np.exp(z - m)
@@ -90,6 +93,23 @@ def forward_cases():
     cases = []
     for name in ["linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"]:
         for scale in [1.0, 3000.0]:   # 3000 drives |z| to ~1e4 for the overflow-prone activations
+            W1 = rng.randn(3, 4) * scale
+            b1 = rng.randn(4) * scale
+            W2 = rng.randn(4, 3)
+            b2 = rng.randn(3)
+            x = rng.randn(6, 3)
+            x[0] = [0, 0, 0]
+            layers = [(W1, b1, name), (W2, b2, name)]
+            pre, post = forward(layers, x)
+            cases.append({
+                "activation": name, "scale": scale,
+                "layers": [{"weights": W.tolist(), "bias": b.tolist(), "activation": n} for W, b, n in layers],
+                "input": x.tolist(), "pre": pre, "post": post,
+            })
+    # leaky_relu with another slope, from its own generator so the cases above stay as they were.
+    rng = np.random.RandomState(100)
+    for name in ["leaky_relu:0.2"]:
+        for scale in [1.0, 3000.0]:
             W1 = rng.randn(3, 4) * scale
             b1 = rng.randn(4) * scale
             W2 = rng.randn(4, 3)
@@ -238,6 +258,11 @@ def number_cases():
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1:   # only the named fixtures, e.g. `make_fixtures.py forward.json` (np.savez dates its members)
+        for name in sys.argv[1:]:
+            write(name, {"numbers.json": number_cases, "rng.json": rng_cases, "forward.json": forward_cases,
+                         "generated.json": generated_cases, "examples.json": example_cases}[name]())
+        sys.exit(0)
     write("numbers.json", number_cases())
     write("rng.json", rng_cases())
     write("forward.json", forward_cases())
