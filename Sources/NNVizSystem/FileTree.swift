@@ -29,6 +29,14 @@ public enum FileTree {
         return st.st_mode & S_IFMT
     }
 
+    /// Whether `a` and `b` name the same existing file (the same device and inode, links followed), so a
+    /// command can refuse to write its output over its input.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard RawPath.withCString(a, { stat($0, &sa) }) == 0, RawPath.withCString(b, { stat($0, &sb) }) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
     /// Removes `path` and, if it is a folder, everything in it; symbolic links are removed, never followed.
     public static func remove(_ path: String) {
         if kind(path) == S_IFDIR {

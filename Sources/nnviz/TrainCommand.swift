@@ -120,10 +120,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try CommandError.reporting {
-            let format = InputFile.fileExtension(output)
-            guard ["json", "yaml", "yml", "npz"].contains(format) else {
-                throw NNVizError(output, "", "unknown network format; use .json, .yaml or .npz")
-            }
+            let format = try NetworkFile.format(of: output)
             let net = try network.load()
             var limits = network.limits
             limits.maxPoints = Int.max
@@ -136,7 +133,7 @@ struct TrainCommand: ParsableCommand {
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
             progress.finish()
-            try AtomicFile.write(Self.bytes(result.network, format: format), to: output)
+            try AtomicFile.write(NetworkFile.bytes(result.network, format: format), to: output)
             if let history {
                 try AtomicFile.write(Array(TrainingHistoryCSV.text(result.history).utf8), to: history)
             }
@@ -157,15 +154,6 @@ struct TrainCommand: ParsableCommand {
             }
             print(Self.summary(result, options: options, trainer: trainer), terminator: "")
             for note in notes { print(note) }
-        }
-    }
-
-    /// The trained network in the format `-o`'s extension names.
-    static func bytes(_ network: Network, format: String) -> [UInt8] {
-        switch format {
-        case "json": Array(NetworkWriter.json(network).utf8)
-        case "npz": NpzWriter.bytes(network)
-        default: Array(NetworkWriter.yaml(network).utf8)
         }
     }
 
