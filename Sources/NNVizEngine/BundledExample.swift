@@ -77,6 +77,13 @@ public struct BundledExample: Sendable {
             activations: [tanh, relu, sigmoid]
             init: {seed: 1, scale: 0.5, bias: random}
             """),
+        BundledExample(name: "blobs-train", summary: "generated 2→8→3 tanh, softmax to train on blobs (three classes, cross-entropy)",
+                       yaml: """
+            name: blobs-train
+            sizes: [2, 8, 3]
+            activations: [tanh, softmax]
+            init: {seed: 0, scale: 1.0, bias: random}
+            """),
     ]
 
     /// The hand-picked XOR network, hidden OR and AND units and output OR − 2·AND, with every weight and bias

@@ -57,22 +57,38 @@ public struct Dataset: Equatable, Sendable {
         throw NNVizError(argument, "", "unknown dataset or missing file; datasets: \(BundledDataset.names)")
     }
 
-    /// A bundled dataset written `NAME` or `NAME:COUNT`, generated from `seed`; `nil` when NAME is not bundled.
+    /// A bundled dataset written `NAME` or `NAME:COUNT` (`blobs:K` and `blobs:K:COUNT` for K classes; plain `iris`),
+    /// generated from `seed`; `nil` when NAME is not bundled.
     public static func bundled(_ argument: String, seed: UInt32 = 0, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Dataset? {
         let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let generator = BundledDataset.named(parts[0]) else { return nil }
-        var count: Int?
-        if parts.count == 2 {
-            guard let n = Int(parts[1]), n >= 1 else {
-                throw NNVizError(argument, "", "'\(SpecNode.clip(parts[1]))' is not a sample count; write \(parts[0]):200")
-            }
-            guard n <= limits.maxBatchValues / 2 else {
-                throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
-            }
-            try checkPoints(n, source: argument, limits: limits)
-            count = n
+        guard parts.count == 2 else { return generator.generate(seed: seed) }
+        if generator.isTable {
+            throw NNVizError(argument, "", "\(parts[0]) is a fixed table of \(generator.defaultCount) samples; write \(parts[0]) without a count")
         }
-        return generator.generate(count: count, seed: seed)
+        var suffix = parts[1]
+        var classes: Int?
+        if let range = generator.classRange {
+            let sub = suffix.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let k = Int(sub[0]), range.contains(k) else {
+                throw NNVizError(argument, "", "'\(SpecNode.clip(sub[0]))' is not a class count from \(range.lowerBound) to \(range.upperBound); write \(parts[0]):4 or \(parts[0]):4:400")
+            }
+            classes = k
+            guard sub.count == 2 else {
+                try checkPoints(100 * k, source: argument, limits: limits)
+                return generator.generate(count: nil, classes: k, seed: seed)
+            }
+            suffix = sub[1]
+        }
+        let example = classes.map { "\(parts[0]):\($0):200" } ?? "\(parts[0]):200"
+        guard let n = Int(suffix), n >= 1 else {
+            throw NNVizError(argument, "", "'\(SpecNode.clip(suffix))' is not a sample count; write \(example)")
+        }
+        guard n <= limits.maxBatchValues / 2 else {
+            throw NNVizError(argument, "", "\(n) samples is more than the limit of \(limits.maxBatchValues / 2)")
+        }
+        try checkPoints(n, source: argument, limits: limits)
+        return generator.generate(count: n, classes: classes, seed: seed)
     }
 
     /// Refuses more points than `limits.maxPoints` (a figure draws each one), before they are generated or kept.

@@ -2,14 +2,15 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 
-/// `nnviz datasets [NAME] [--seed S] [-o F]`: lists the bundled 2-D datasets, or writes one as CSV (or JSON).
+/// `nnviz datasets [NAME] [--seed S] [-o F]`: lists the bundled datasets, or writes one as CSV (or JSON).
 struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
-        abstract: "List the bundled 2-D datasets, or write one out (CSV x1,x2,label).",
+        abstract: "List the bundled datasets, or write one out (CSV x1,x2,…,label).",
         discussion: """
             Each dataset is generated from a seed with NumPy's legacy generator, so `--seed` reproduces it exactly. \
-            NAME:COUNT asks for COUNT samples (plain `xor` is the four corners; `xor:200` is 200 noisy points). \
+            NAME:COUNT asks for COUNT samples (plain `xor` is the four corners; `xor:200` is 200 noisy points); \
+            `blobs:K` has K classes (`blobs:K:COUNT`), and `iris` is Fisher's fixed table of 150 flowers. \
             Use a name wherever a command takes --data.
             """)
 

@@ -75,6 +75,30 @@ import Testing
         #expect(start == (try NetworkResolver.resolve(args[1])))
     }
 
+    /// Softmax and cross-entropy on the three-class bundled sets: `blobs-train` on `blobs` (2-D, with the
+    /// three-class filmstrip) and `iris` on Fisher's 4-D table (no regions figures). The printed final accuracy
+    /// is the trained file's own, recomputed here from its predictions.
+    @Test func threeClassDatasetsTrain() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (net, data, lr, epochs, figures) in [("blobs-train", "blobs", "0.5", "120", ["filmstrip.png", "training.gif", "loss.png"]),
+                                                   ("iris", "iris", "0.02", "200", ["loss.png", "weights.png"])] {
+            let r = try NNVizBinary.run(["train", net, "--data", data, "--lr", lr, "--epochs", epochs, "-o", "\(net).json",
+                                         "--figures", "f-\(net)", "--frames", "3", "--width", "480"], cwd: dir)
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "\(net): \(epochs) epochs, sgd, lr \(lr), full batch, loss ce")
+            let trained = try NetworkSpec.load(path: dir.appendingPathComponent("\(net).json").path)
+            let ds = try Dataset.resolve(data)
+            let predicted = try trained.predict(ds.points)
+            let correct = zip(predicted, ds.labels).filter { $0.0 == $0.1 }.count
+            let accuracy = NumberFormat.fixed(100 * Double(correct) / Double(ds.count), decimals: 1)
+            #expect(lines.count > 1 && lines[1].hasSuffix("→ \(accuracy) %"), "\(lines)")
+            #expect(correct * 10 >= ds.count * 9, "\(net) learns \(data): \(correct) of \(ds.count)")
+            for f in figures { #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("f-\(net)/\(f)").path), "\(f)") }
+        }
+    }
+
     @Test func validationAddsColumnsAndAdamRuns() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

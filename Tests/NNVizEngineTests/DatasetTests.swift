@@ -15,20 +15,57 @@ import Testing
     /// Every bundled generator against make_datasets.py (NumPy's legacy RNG, C-library sin/cos), bit for bit.
     @Test func generatorsMatchNumPyBitForBit() throws {
         let cases = try Fixture.json("datasets.json")["cases"] as? [[String: Any]] ?? []
-        #expect(cases.count == 21)
+        #expect(cases.count == 25)
         for c in cases {
             let name = c["name"] as? String ?? ""
             let noisy = c["noisy"] as? Bool ?? true
             let count = c["count"] as? Int ?? 0
             let seed = UInt32(c["seed"] as? Int ?? 0)
             let bundled = try #require(BundledDataset.named(name))
-            let ds = bundled.generate(count: noisy ? count : nil, seed: seed)
+            let ds = bundled.generate(count: noisy ? count : nil, classes: c["classes"] as? Int, seed: seed)
             let xs = (c["x"] as? [String] ?? []).map { Fixture.double(bits: $0).bitPattern }
             let ys = (c["y"] as? [String] ?? []).map { Fixture.double(bits: $0).bitPattern }
             #expect(ds.count == xs.count, "\(name) n=\(count) seed=\(seed)")
             #expect(ds.points.column(0).map(\.bitPattern) == xs, "\(name) n=\(count) seed=\(seed): x")
             #expect(ds.points.column(1).map(\.bitPattern) == ys, "\(name) n=\(count) seed=\(seed): y")
             #expect(ds.labels == c["labels"] as? [Int], "\(name) n=\(count) seed=\(seed): labels")
+        }
+    }
+
+    /// Fisher's table as scikit-learn ships it: the column means of the 150 flowers (3.0573 for the sepal width is
+    /// the corrected table's; the UCI copy with the two wrong rows gives 3.0540), rows 35 and 38 as Fisher printed
+    /// them, 50 flowers a species.
+    @Test func irisIsFishersTable() throws {
+        let iris = try Dataset.resolve("iris", seed: 9)
+        #expect(iris.count == 150 && iris.points.cols == 4 && iris.classCounts == [50, 50, 50] && iris.name == "iris")
+        #expect(iris.points.row(0) == [5.1, 3.5, 1.4, 0.2] && iris.points.row(149) == [5.9, 3.0, 5.1, 1.8])
+        #expect(iris.points.row(34) == [4.9, 3.1, 1.5, 0.2] && iris.points.row(37) == [4.9, 3.6, 1.4, 0.1])
+        // Sums of one-decimal values stay exact in tenths; the means to 1e-12 (10 ulps of ~6).
+        let sums = (0..<4).map { c in iris.points.column(c).reduce(0) { $0 + $1 * 10 }.rounded() }
+        #expect(sums == [8765, 4586, 5637, 1799])
+        #expect(iris.csv.hasPrefix("x1,x2,x3,x4,label\n5.1,3.5,1.4,0.2,0\n"))
+        expectError("error: iris:20: iris is a fixed table of 150 samples; write iris without a count") {
+            try Dataset.resolve("iris:20")
+        }
+    }
+
+    /// `blobs` is three classes of 100; `blobs:K` K classes of 100; `blobs:K:N` N points; K from 2 to 8.
+    @Test func blobsTakeAClassCount() throws {
+        let three = try Dataset.resolve("blobs")
+        #expect(three.count == 300 && three.classCounts == [100, 100, 100] && three.name == "blobs")
+        #expect(three.points == BundledDataset.named("blobs")?.generate(count: nil, classes: 3).points)
+        let four = try Dataset.resolve("blobs:4", seed: 2)
+        #expect(four.count == 400 && four.classCounts == [100, 100, 100, 100] && four.name == "blobs:4")
+        let some = try Dataset.resolve("blobs:5:12", seed: 2)
+        #expect(some.count == 12 && some.classCount == 5 && some.name == "blobs:5:12")
+        expectError("error: blobs:9: '9' is not a class count from 2 to 8; write blobs:4 or blobs:4:400") {
+            try Dataset.resolve("blobs:9")
+        }
+        expectError("error: blobs:3:x: 'x' is not a sample count; write blobs:3:200") {
+            try Dataset.resolve("blobs:3:x")
+        }
+        expectError("error: moons:3:4: '3:4' is not a sample count; write moons:200") {
+            try Dataset.resolve("moons:3:4")
         }
     }
 
@@ -83,8 +120,8 @@ import Testing
         }
         expectError("error: moons:abc: 'abc' is not a sample count; write moons:200") { try Dataset.resolve("moons:abc") }
         expectError("error: moons:0: '0' is not a sample count; write moons:200") { try Dataset.resolve("moons:0") }
-        expectError("error: blobs: unknown dataset or missing file; datasets: xor, circles, moons, spirals, gaussians") {
-            try Dataset.resolve("blobs")
+        expectError("error: blob: unknown dataset or missing file; datasets: xor, circles, moons, spirals, gaussians, blobs, iris") {
+            try Dataset.resolve("blob")
         }
         expectError("error: nowhere/d.csv: no such file") { try Dataset.resolve("nowhere/d.csv") }
         let txt = try tempFile("d.txt", "1,2,0\n")

@@ -55,11 +55,11 @@ import NNVizTestSupport
         let tmp = try TempFolder()
         defer { tmp.cleanup() }
         let cases: [([String], String)] = [
-            (["report", "xor", "--data", "blobs"], "error: blobs: unknown dataset or missing file; datasets: xor, circles, moons, spirals, gaussians\n"),
+            (["report", "xor", "--data", "blob"], "error: blob: unknown dataset or missing file; datasets: xor, circles, moons, spirals, gaussians, blobs, iris\n"),
             (["report", "iris", "--data", "moons"], "error: --data: moons has 2 features but iris takes 4 inputs (sepal_length, sepal_width, petal_length, petal_width)\n"),
             (["report", "xor", "--templates", "nowhere"], "error: nowhere: no such folder (--templates)\n"),
             (["report", "xor", "--sample", "1,2,3"], "error: --sample: sample 1: has 3 values but xor takes 2 inputs (x1, x2)\n"),
-            (["report", "xor", "nope"], "error: nope: unknown example or missing file; examples: neuron, xor, xor-sigmoid, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train\n"),
+            (["report", "xor", "nope"], "error: nope: unknown example or missing file; examples: neuron, xor, xor-sigmoid, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train\n"),
         ]
         for (args, message) in cases {
             let r = try NNVizBinary.run(args, cwd: tmp.url)
@@ -88,7 +88,7 @@ import NNVizTestSupport
         #expect(try Dataset.resolve(tmp.path + "/x.json").labels == [0, 1, 1, 0])
         let stdout = try NNVizBinary.run(["datasets", "xor"])
         #expect(stdout.stdout == "x1,x2,label\n0.0,0.0,0\n0.0,1.0,1\n1.0,0.0,1\n1.0,1.0,0\n")
-        let unknown = try NNVizBinary.run(["datasets", "blobs"])
-        #expect(unknown == .init(stdout: "", stderr: "error: blobs: unknown dataset; datasets: xor, circles, moons, spirals, gaussians\n", status: 1))
+        let unknown = try NNVizBinary.run(["datasets", "blob"])
+        #expect(unknown == .init(stdout: "", stderr: "error: blob: unknown dataset; datasets: xor, circles, moons, spirals, gaussians, blobs, iris\n", status: 1))
     }
 }

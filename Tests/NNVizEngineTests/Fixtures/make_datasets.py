@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference generators for nnviz's bundled 2-D datasets, written with NumPy's legacy RNG.
+"""Reference generators for nnviz's generated 2-D datasets, written with NumPy's legacy RNG.
 
 nnviz's Swift generators (Sources/NNVizEngine/BundledDataset.swift) follow these functions step for step;
 this script writes `datasets.json` with every coordinate as the hex of its IEEE-754 bits, so the tests can
@@ -104,8 +104,23 @@ def gaussians(n):
     return out
 
 
-def make(name, n, seed, noisy=True):
+def blobs(n, k):
+    out = []
+    for i in range(n):
+        c = i * k // n
+        a = math.pi / 2 + 2.0 * math.pi * c / k
+        x = math.cos(a) + 0.3 * gauss()
+        y = math.sin(a) + 0.3 * gauss()
+        out.append((x, y, c))
+    return out
+
+
+def make(name, n, seed, noisy=True, classes=None):
     np.random.seed(seed)
+    if name == "blobs":
+        pts = blobs(n, classes)
+        return {"name": name, "count": n, "classes": classes, "seed": seed,
+                "x": [bits(p[0]) for p in pts], "y": [bits(p[1]) for p in pts], "labels": [p[2] for p in pts]}
     if name == "xor":
         pts = xor(n, noisy)
     else:
@@ -119,6 +134,8 @@ def main():
     for name in ["xor", "circles", "moons", "spirals", "gaussians"]:
         for n, seed in [(200, 0), (7, 42), (1, 3), (1001, 2**32 - 1)]:
             cases.append(make(name, n, seed))
+    for n, k, seed in [(300, 3, 0), (7, 2, 42), (1, 8, 3), (1001, 5, 2**32 - 1)]:
+        cases.append(make("blobs", n, seed, classes=k))
     with open(os.path.join(HERE, "datasets.json"), "w") as f:
         json.dump({"cases": cases}, f, sort_keys=True)
         f.write("\n")

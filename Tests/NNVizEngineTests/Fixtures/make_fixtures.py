@@ -168,6 +168,8 @@ TRAINING_EXAMPLES = {
     "moons-train": ([2, 16, 16, 1], ["tanh", "relu", "sigmoid"], 1, 0.5, "random"),
     # Last, so the inputs drawn for the examples above stay the same.
     "xor-linear": ([2, 1], ["sigmoid"], 3, 1.0, "random"),
+    # After xor-linear, for the same reason: three classes for softmax and cross-entropy on `blobs`.
+    "blobs-train": ([2, 8, 3], ["tanh", "softmax"], 0, 1.0, "random"),
 }
 EXPLICIT_EXAMPLES = {
     "neuron": [(np.array([[0.4], [-0.2], [0.7]]), np.array([0.1]), "sigmoid")],
