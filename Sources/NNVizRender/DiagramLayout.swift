@@ -23,6 +23,8 @@ struct DiagramLayout {
     let labelsShown: Bool
     let edgeScale: WeightScale
     let valueDecimals: Int
+    /// Headers break after the layer's name (`hidden 1` over `relu · 8`) when columns are closer than they are wide.
+    let headerLines: Int
     /// Node centres per column, one per visible neuron.
     var pos: [[Point]] = []
     /// Rectangles later text must not cover.
@@ -67,7 +69,7 @@ struct DiagramLayout {
         // Headers are centred on their columns: the outer ones must not stick out of the margins.
         left = Swift.max(left, headerWs[0] / 2 - rNormal)
         right = Swift.max(right, headerWs[L] / 2 - rNormal)
-        let headerH = builder.measure("Ag", hf).height + 16
+        var headerH = builder.measure("Ag", hf).height + 16
         let lineH = builder.measure("Ag", small).height
 
         var gap = Swift.max(150, headerW + 28)
@@ -89,6 +91,10 @@ struct DiagramLayout {
             gap = Swift.max(40, (width - 2 * margin - left - right - 2 * rGuess) / Double(L))
         }
         colGap = gap
+        let longestHeader = (0...L).map { DiagramLayout.headerParts(diagram.header($0)).map { builder.measure($0, hf).width }.max() ?? 0 }
+        headerLines = L > 0 && (1...L).contains { (headerWs[$0] + headerWs[$0 - 1]) / 2 + 12 > gap }
+            && (1...L).allSatisfy { (longestHeader[$0] + longestHeader[$0 - 1]) / 2 + 12 <= gap } ? 2 : 1
+        if headerLines == 2 { headerH += builder.measure("Ag", hf).height }
 
         // Heights: slot spacing from the content unless a height is given.
         let legendProbe = DiagramLayout.legendBlocks(diagram, builder, edgeScale, dense, labelsShown)
@@ -165,10 +171,20 @@ struct DiagramLayout {
 
     mutating func drawHeaders() {
         let hf = b.font(TextSize.header, bold: true)
+        let lineH = b.measure("Ag", hf).height
         for c in cols.indices {
-            let rect = b.text(d.header(c), at: Point(x(c), plotTop - 14), font: hf, anchor: .middle, baseline: .bottom,
-                              role: "header", name: d.header(c))
-            obstacles.insert(rect.padded(2, 2))
+            let lines = headerLines == 2 ? DiagramLayout.headerParts(d.header(c)) : [d.header(c)]
+            for (k, line) in lines.reversed().enumerated() {
+                let rect = b.text(line, at: Point(x(c), plotTop - 14 - Double(k) * lineH), font: hf, anchor: .middle,
+                                  baseline: .bottom, role: "header", name: d.header(c))
+                obstacles.insert(rect.padded(2, 2))
+            }
         }
+    }
+
+    /// A header broken after the layer's name: `hidden 1 · relu · 8` → `hidden 1`, `relu · 8`.
+    static func headerParts(_ h: String) -> [String] {
+        guard let r = h.range(of: " · ") else { return [h] }
+        return [String(h[..<r.lowerBound]), String(h[r.upperBound...])]
     }
 }

@@ -99,28 +99,34 @@ extension Heatmap {
                baseline: .bottom, rotation: -90, role: "axis-title", name: p.name)
     }
 
-    /// Sign swatches and squares at real |w| values, the Hinton diagram's key.
-    func hintonLegend(_ b: inout SceneBuilder, _ scale: ColorScale, at o: Point) {
+    /// Sign swatches and squares at real |w| values, the Hinton diagram's key, as blocks that wrap into rows.
+    func hintonLegend(_ b: SceneBuilder, _ scale: ColorScale) -> LegendFlow {
         let f = b.font(TextSize.small)
         let m = Swift.max(abs(scale.lower), abs(scale.upper))
         let values = WeightLegend(scale: WeightScale(maxAbs: m)).sampleValues
         let decimals = LabelFormat.decimals(forStep: NiceTicks(0, m, target: 3).step)
         let side = 18.0
-        var x = o.x
-        let y = o.y + side / 2
+        var flow = LegendFlow(gap: 18)
         for (k, s) in ["w > 0", "w < 0"].enumerated() {
-            b.add(.rect(Rect(x: x, y: y - 6, width: 12, height: 12), fill: k == 0 ? Palette.positive : Palette.negative, stroke: nil,
-                        cornerRadius: 0), role: "legend", name: s)
-            x = b.text(s, at: Point(x + 17, y), font: f, baseline: .middle, role: "legend", name: s).maxX + 18
+            flow.append(.init(width: 17 + b.measure(s, f).width, height: side) { b, o in
+                let y = o.y + side / 2
+                b.add(.rect(Rect(x: o.x, y: y - 6, width: 12, height: 12), fill: k == 0 ? Palette.positive : Palette.negative,
+                            stroke: nil, cornerRadius: 0), role: "legend", name: s)
+                b.text(s, at: Point(o.x + 17, y), font: f, baseline: .middle, role: "legend", name: s)
+            })
         }
         for v in values {
-            let sd = (v / m).squareRoot() * side
-            b.add(.rect(Rect(x: x, y: y - side / 2, width: side, height: side), fill: b.theme.hintonBackground, stroke: nil,
-                        cornerRadius: 0), role: "legend", name: "hinton-cell")
-            b.add(.rect(Rect(x: x + (side - sd) / 2, y: y - sd / 2, width: sd, height: sd), fill: b.theme.axis, stroke: nil,
-                        cornerRadius: 0), role: "legend", name: "hinton-area")
-            x = b.text("|w| = " + LabelFormat.fixed(v, decimals), at: Point(x + side + 5, y), font: f, baseline: .middle,
-                       role: "legend", name: "hinton-value").maxX + 16
+            let label = "|w| = " + LabelFormat.fixed(v, decimals)
+            flow.append(.init(width: side + 5 + b.measure(label, f).width, height: side) { b, o in
+                let y = o.y + side / 2, x = o.x
+                let sd = (v / m).squareRoot() * side
+                b.add(.rect(Rect(x: x, y: y - side / 2, width: side, height: side), fill: b.theme.hintonBackground, stroke: nil,
+                            cornerRadius: 0), role: "legend", name: "hinton-cell")
+                b.add(.rect(Rect(x: x + (side - sd) / 2, y: y - sd / 2, width: sd, height: sd), fill: b.theme.axis, stroke: nil,
+                            cornerRadius: 0), role: "legend", name: "hinton-area")
+                b.text(label, at: Point(x + side + 5, y), font: f, baseline: .middle, role: "legend", name: "hinton-value")
+            })
         }
+        return flow
     }
 }

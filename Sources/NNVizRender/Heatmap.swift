@@ -9,7 +9,7 @@ import NNVizScene
 public struct Heatmap: Figure {
     public let network: Network
     public let trace: Trace?
-    public let options: HeatmapOptions
+    public var options: HeatmapOptions
 
     /// Most cells drawn as separate rectangles per panel; larger panels become one raster.
     public static let cellBudget = 6000
@@ -35,9 +35,14 @@ public struct Heatmap: Figure {
     public func scene(measurer: any TextMeasurer) -> Scene {
         let o = options.figure
         var b = SceneBuilder(width: 1, height: 1, options: o, measurer: measurer)
-        let ps = panels
+        var ps = panels
         let margin = 24.0, gap = 30.0
         let small = b.font(TextSize.small), hf = b.font(TextSize.header, bold: true), body = b.font(TextSize.body)
+        let narrow = o.width.map { $0 < naturalWidth(b, ps) } ?? false
+        if narrow, options.mode == .activations {
+            // Short of width: samples are labelled by their number alone (the inputs are in the table and report).
+            for i in ps.indices { ps[i].rowLabels = ps[i].rowLabels.map { String($0.prefix { $0 != " " }) } }
+        }
         let lineH = b.measure("Ag", small).height
         let title = o.title ?? (network.name + (options.mode == .activations ? " · activations" : " · weights"))
         let shared = options.mode == .activations
@@ -48,9 +53,10 @@ public struct Heatmap: Figure {
             (p.rowLabels.map { b.measure($0, small).width }.max() ?? 0) + 8 + b.measure("Ag", body).height + 6
         }
         let leftW = shared ? (rowLabelW.first ?? 0) : 0
-        let bars = ps.map { ColorBar(scale: $0.scale, title: $0.scale.label, length: 120, name: $0.name) }
-        let barH = bars.map { $0.size(in: b).height }.max() ?? 0
-        let minPanelW = Swift.max(140, bars.map { $0.size(in: b).width }.max() ?? 0)
+        let bars = ps.map { ColorBar(scale: $0.scale, title: $0.scale.label, length: narrow ? 80 : 120, name: $0.name) }
+        let hinton = options.mode == .hinton ? ps.first.map { hintonLegend(b, $0.scale) } : nil
+        var barH = bars.map { $0.size(in: b).height }.max() ?? 0
+        let minPanelW = Swift.max(narrow ? 90 : 140, bars.map { $0.size(in: b).width }.max() ?? 0)
         let titleW = ps.map { b.measure($0.title, hf).width }
         // Cell sizes: from the content, or from the given width and height.
         var cw = Swift.min(48, Swift.max(0.5, 720 / Double(Swift.max(1, totalCols))))
@@ -58,7 +64,12 @@ public struct Heatmap: Figure {
         if square { let s = Swift.min(46, 960 / Double(Swift.max(1, totalCols)), Swift.max(0.5, Swift.min(46, 480 / Double(maxRows)))); cw = s; ch = s }
         if let w = o.width {
             let fixed = 2 * margin + leftW + gap * Double(ps.count - 1) + (shared ? 0 : rowLabelW.reduce(0, +))
-            cw = Swift.max(0.25, (w - fixed) / Double(Swift.max(1, totalCols)))
+            // The widest cells whose panels (each at least its colour bar's and title's width) fill the width.
+            let floors = ps.indices.map { Swift.max(minPanelW, titleW[$0]) }
+            func total(_ c: Double) -> Double { zip(ps, floors).reduce(0) { $0 + Swift.max(Double($1.0.cols) * c, $1.1) } }
+            var lo = 0.25, hi = Swift.max(0.25, w)
+            for _ in 0..<50 { let mid = (lo + hi) / 2; if total(mid) <= w - fixed { lo = mid } else { hi = mid } }
+            cw = lo
             if square { ch = Swift.min(ch, cw); cw = ch }
         }
         // Column labels: horizontal when they fit, rotated when cells are at least a line tall, else none.
@@ -81,6 +92,7 @@ public struct Heatmap: Figure {
         width = Swift.max(width, b.measure(title, b.font(TextSize.title, bold: true)).width + 2 * margin,
                           b.measure(subtitle, body).width + 2 * margin)
         var cellsH = Double(maxRows) * ch
+        if let hinton { barH = hinton.height(maxWidth: width - 2 * margin) }
         var height = o.height ?? (margin + titleBlockH + panelTitleH + colLabelH + cellsH + 14 + barH + margin)
         if o.height == nil, !square, let cap = options.maxHeight, height > cap {
             // Too many rows for the automatic height: they share pixels (block-averaged) within `maxHeight`.
@@ -108,13 +120,22 @@ public struct Heatmap: Figure {
             if options.mode == .hinton { drawHinton(&b, p, frame, pcw) } else { drawCells(&b, p, frame, pcw, pch) }
             b.add(.rect(frame, fill: nil, stroke: Stroke(b.theme.axis, width: 0.75), cornerRadius: 0), role: "panel-frame", name: p.name)
             let barY = (shared ? cellsTop + cellsH : frame.maxY) + 14
-            if options.mode != .hinton {
-                bars[i].draw(into: &b, at: Point(x, barY))
-            } else if i == 0 {
-                hintonLegend(&b, p.scale, at: Point(x, barY))
-            }
+            if options.mode != .hinton { bars[i].draw(into: &b, at: Point(x, barY)) }
             x += Swift.max(pw, minPanelW, titleW[i]) + gap
         }
+        // The Hinton key is one for every panel: below the tallest, wrapped to the canvas.
+        hinton?.draw(into: &b, at: Point(margin + leftW, cellsTop + Double(maxRows) * ch + 14),
+                     maxWidth: b.scene.width - 2 * margin - leftW)
         return b.scene
+    }
+
+    /// The narrowest width the panels take with full row labels and colour bars (cells one unit wide).
+    func naturalWidth(_ b: SceneBuilder, _ ps: [HeatmapPanel]) -> Double {
+        let small = b.font(TextSize.small), hf = b.font(TextSize.header, bold: true), body = b.font(TextSize.body)
+        let shared = options.mode == .activations
+        let labelW = ps.map { p in (p.rowLabels.map { b.measure($0, small).width }.max() ?? 0) + 14 + b.measure("Ag", body).height }
+        let bars = ps.map { ColorBar(scale: $0.scale, title: $0.scale.label, length: 120, name: $0.name).size(in: b).width }
+        let slots = ps.indices.map { Swift.max(140, bars[$0], b.measure(ps[$0].title, hf).width, Double(ps[$0].cols) * 12) }
+        return 48 + (shared ? (labelW.first ?? 0) : labelW.reduce(0, +)) + slots.reduce(0, +) + 30 * Double(Swift.max(0, ps.count - 1))
     }
 }

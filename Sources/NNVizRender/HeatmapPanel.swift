@@ -7,7 +7,7 @@ struct HeatmapPanel {
     let values: [Double]
     let rows: Int
     let cols: Int
-    let rowLabels: [String]
+    var rowLabels: [String]
     let colLabels: [String]
     let scale: ColorScale
     let name: String

@@ -10,7 +10,7 @@ public struct LayerDiagram: Figure {
     public let network: Network
     public let trace: Trace?
     public let sample: Int
-    public let options: DiagramOptions
+    public var options: DiagramOptions
 
     /// A diagram of `network`; with a trace, the forward pass of sample `sample` (clamped to the batch).
     public init(network: Network, trace: Trace? = nil, sample: Int = 0, options: DiagramOptions = DiagramOptions()) {

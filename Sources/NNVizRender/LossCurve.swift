@@ -15,7 +15,7 @@ public struct LossCurve: Figure {
     public let snapshots: [Int]
     /// `bce`, `ce` or `mse`, for the axis title.
     public let lossName: String
-    public let options: FigureOptions
+    public var options: FigureOptions
     /// Draw the curves only up to this epoch (a frame of an animation), on the axes of the whole run, with a dot
     /// at the current epoch; `nil` draws the whole run.
     public var upTo: Int?

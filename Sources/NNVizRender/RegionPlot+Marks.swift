@@ -64,13 +64,14 @@ extension RegionPlot {
     }
 
     /// The blocks right of the plot: colour bar or class key, data classes, misclassified marker, boundary.
-    func sideBlocks(_ b: SceneBuilder, plotHeight: Double) -> LegendFlow {
+    func sideBlocks(_ b: SceneBuilder, plotHeight: Double, horizontal: Bool = false) -> LegendFlow {
         var flow = LegendFlow(gap: 22)
         let f = b.font(TextSize.small)
         let lineH = Swift.max(b.measure("Ag", f).height, 16) + 4
         if let s = outputScale {
-            let bar = ColorBar(scale: s, title: s.label + " (" + outputActivation.label + ")", length: Swift.min(220, plotHeight * 0.5),
-                               orientation: .vertical, name: "output")
+            let bar = ColorBar(scale: s, title: s.label + " (" + outputActivation.label + ")",
+                               length: horizontal ? 150 : Swift.min(220, plotHeight * 0.5),
+                               orientation: horizontal ? .horizontal : .vertical, name: "output")
             let size = bar.size(in: b)
             flow.append(.init(width: size.width, height: size.height) { b, o in bar.draw(into: &b, at: o) })
         }

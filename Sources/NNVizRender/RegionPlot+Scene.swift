@@ -6,24 +6,19 @@ extension RegionPlot {
         let o = options.figure
         var b = SceneBuilder(width: 1, height: 1, options: o, measurer: measurer)
         let margin = 24.0
-        let P = options.plotSide
         let body = b.font(TextSize.body)
         let title = o.title ?? (network.name + " · decision regions")
         var subtitle = network.inputLabels[field.xInput] + " × " + network.inputLabels[field.yInput]
             + " · \(field.resolution)×\(field.resolution) evaluations"
         if !sliceText.isEmpty { subtitle += " · " + sliceText }
         let ax = PlotAxes.margins(in: b)
-        let titleH = b.measure(title, b.font(TextSize.title, bold: true)).height + 8 + b.measure(subtitle, body).height + 18
-        let frame = Rect(x: margin + ax.left, y: margin + titleH, width: P, height: P)
-        let side = sideBlocks(b, plotHeight: P)
-        let sideX = frame.maxX + 28
-        let sideW = side.width(maxWidth: 230)
-        var thumbs = ThumbnailGrid(plot: self, b: b, origin: Point(sideX + sideW + 36, frame.y), maxHeight: P)
-        if !options.neurons { thumbs.entries = [] }
-        let width = o.width ?? Swift.max(thumbs.entries.isEmpty ? sideX + sideW + margin : thumbs.maxX + margin,
-                                         b.measure(title, b.font(TextSize.title, bold: true)).width + 2 * margin,
-                                         b.measure(subtitle, body).width + 2 * margin)
-        let height = o.height ?? Swift.max(frame.maxY + ax.bottom, thumbs.maxY) + margin
+        let titleFont = b.font(TextSize.title, bold: true)
+        let titleH = b.measure(title, titleFont).height + 8 + b.measure(subtitle, body).height + 18
+        let textW = Swift.max(b.measure(title, titleFont).width, b.measure(subtitle, body).width)
+        let L = arrange(b, top: margin + titleH, margin: margin, axes: ax)
+        let frame = Rect(x: margin + ax.left, y: margin + titleH, width: L.plot, height: L.plot)
+        let width = o.width ?? Swift.max(L.width, textW + 2 * margin)
+        let height = o.height ?? L.height
         b.scene.width = width.rounded(.up); b.scene.height = height.rounded(.up)
         _ = b.title(title, subtitle: subtitle, margin: margin, top: margin)
 
@@ -33,9 +28,93 @@ extension RegionPlot {
         drawContours(&b, axes)
         drawPoints(&b, axes)
         axes.draw(into: &b)
-        side.draw(into: &b, at: Point(sideX, frame.y), maxWidth: 230)
-        thumbs.draw(into: &b)
+        if L.legendBeside {
+            L.legend.draw(into: &b, at: Point(frame.maxX + 28, frame.y), maxWidth: 230)
+        } else {
+            L.legend.draw(into: &b, at: Point(margin, frame.maxY + ax.bottom + 16), maxWidth: L.contentWidth)
+        }
+        L.thumbs?.draw(into: &b)
         return b.scene
+    }
+
+    /// Where the parts of the figure go: the plot's side, the legend beside it or below it, the neuron thumbnails
+    /// right of both or below everything, and the canvas that holds them.
+    struct Arrangement {
+        var plot: Double
+        var legendBeside: Bool
+        var legend: LegendFlow
+        var thumbs: ThumbnailGrid?
+        var width: Double
+        var height: Double
+        var contentWidth: Double
+    }
+
+    /// Measures every part, then places them: at the natural size the plot is `plotSide` with the legend and the
+    /// thumbnails to its right; on a given canvas it tries legend beside or below and thumbnails right or below,
+    /// and keeps the arrangement with the largest plot that fits (the plot never under 120).
+    func arrangement(_ b: SceneBuilder, plot P: Double, legendBeside: Bool, thumbsBelow: Bool, top: Double, margin: Double,
+                     axes ax: (left: Double, bottom: Double), maxWidth: Double?, maxHeight: Double?) -> Arrangement {
+        let legend = sideBlocks(b, plotHeight: P, horizontal: !legendBeside)
+        let besideW = legendBeside ? 28 + legend.width(maxWidth: 230) : 0
+        let besideH = legendBeside ? legend.height(maxWidth: 230) : 0
+        let plotBlockW = ax.left + P + besideW
+        var contentW = plotBlockW
+        var thumbs: ThumbnailGrid?
+        var thumbsW = 0.0, thumbsH = 0.0
+        if options.neurons {
+            if thumbsBelow {
+                let avail = (maxWidth.map { $0 - 2 * margin } ?? Swift.max(plotBlockW, 480))
+                let probe = ThumbnailGrid(plot: self, b: b, origin: Point(0, 0), maxHeight: P, maxWidth: avail)
+                thumbsW = probe.maxX; thumbsH = probe.maxY
+            } else {
+                let avail = maxWidth.map { $0 - 2 * margin - plotBlockW - 36 } ?? .infinity
+                let probe = ThumbnailGrid(plot: self, b: b, origin: Point(0, 0), maxHeight: Swift.max(P, besideH), maxWidth: avail)
+                thumbsW = probe.maxX; thumbsH = probe.maxY
+            }
+        }
+        let hasThumbs = options.neurons && thumbsW > 0
+        if hasThumbs && !thumbsBelow { contentW += 36 + thumbsW } else if hasThumbs { contentW = Swift.max(contentW, thumbsW) }
+        let legendW = maxWidth.map { $0 - 2 * margin } ?? contentW
+        let belowH = legendBeside ? 0 : 16 + legend.height(maxWidth: legendW)
+        var bodyH = Swift.max(P + ax.bottom, besideH, hasThumbs && !thumbsBelow ? thumbsH : 0) + belowH
+        let thumbsY = top + bodyH + 24
+        if hasThumbs && thumbsBelow { bodyH += 24 + thumbsH }
+        if !legendBeside { contentW = Swift.max(contentW, legend.width(maxWidth: legendW)) }
+        if hasThumbs {
+            let origin = thumbsBelow ? Point(margin, thumbsY) : Point(margin + plotBlockW + 36, top)
+            let avail = thumbsBelow ? (maxWidth.map { $0 - 2 * margin } ?? Swift.max(plotBlockW, 480))
+                                    : (maxWidth.map { $0 - 2 * margin - plotBlockW - 36 } ?? .infinity)
+            thumbs = ThumbnailGrid(plot: self, b: b, origin: origin, maxHeight: thumbsBelow ? P : Swift.max(P, besideH), maxWidth: avail)
+        }
+        return Arrangement(plot: P, legendBeside: legendBeside, legend: legend, thumbs: thumbs,
+                           width: contentW + 2 * margin, height: top + bodyH + margin, contentWidth: legendW)
+    }
+
+    func arrange(_ b: SceneBuilder, top: Double, margin: Double, axes: (left: Double, bottom: Double)) -> Arrangement {
+        let o = options.figure
+        let natural = arrangement(b, plot: options.plotSide, legendBeside: true, thumbsBelow: false, top: top, margin: margin,
+                                  axes: axes, maxWidth: nil, maxHeight: nil)
+        guard o.width != nil || o.height != nil else { return natural }
+        func fits(_ a: Arrangement) -> Bool {
+            (o.width.map { a.width <= $0 + 0.5 } ?? true) && (o.height.map { a.height <= $0 + 0.5 } ?? true)
+        }
+        let largest = Swift.min(o.width ?? 960, o.height ?? 960, 960)
+        var best: Arrangement?
+        let layouts: [(Bool, Bool)] = options.neurons ? [(true, false), (false, false), (true, true), (false, true)] : [(true, false), (false, false)]
+        for (beside, below) in layouts {
+            var P = largest.rounded(.down)
+            while P >= 120 {
+                let a = arrangement(b, plot: P, legendBeside: beside, thumbsBelow: below, top: top, margin: margin, axes: axes,
+                                    maxWidth: o.width, maxHeight: o.height)
+                if fits(a) {
+                    if a.plot > (best?.plot ?? 0) { best = a }
+                    break
+                }
+                P -= P > 300 ? 16 : 6
+            }
+        }
+        return best ?? arrangement(b, plot: 120, legendBeside: true, thumbsBelow: false, top: top, margin: margin, axes: axes,
+                                   maxWidth: o.width, maxHeight: o.height)
     }
 
     /// The shaded field: a diverging map of the single output, or class colours lightened by low margin.

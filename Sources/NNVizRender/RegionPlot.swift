@@ -14,7 +14,7 @@ public struct RegionPlot: Figure {
     public let data: Matrix?
     public let labels: [Int]
     public let trace: Trace?
-    public let options: RegionOptions
+    public var options: RegionOptions
     /// The class the network predicts for each traced data point (`Trace.predictedClasses`).
     public let predictions: [Int]
     /// Small multiples set these so every panel agrees: one colour scale (one output), one margin for the palest

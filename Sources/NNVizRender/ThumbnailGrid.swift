@@ -18,7 +18,7 @@ struct ThumbnailGrid {
     /// Most thumbnails drawn; wider networks show the first ones and say how many are left out.
     static let limit = 48
 
-    init(plot: RegionPlot, b: SceneBuilder, origin: Point, maxHeight: Double) {
+    init(plot: RegionPlot, b: SceneBuilder, origin: Point, maxHeight: Double, maxWidth: Double = .infinity) {
         self.plot = plot
         self.origin = origin
         var e: [Entry] = []
@@ -31,7 +31,7 @@ struct ThumbnailGrid {
         headerH = b.measure("Ag", hf).height + 8
         let probe = ColorBar(scale: .diverging(center: 0, halfRange: 1), title: "a", length: 120)
         barH = probe.size(in: b).height + 10
-        (perRow, side) = ThumbnailGrid.fit(groups: ThumbnailGrid.groupSizes(e), maxHeight: maxHeight,
+        (perRow, side) = ThumbnailGrid.fit(groups: ThumbnailGrid.groupSizes(e), maxHeight: maxHeight, maxWidth: maxWidth,
                                            titleH: titleH, headerH: headerH, barH: barH, gap: gap)
     }
 
@@ -43,11 +43,11 @@ struct ThumbnailGrid {
         return sizes
     }
 
-    /// The fewest columns whose thumbnails, at least `good` px a side, fill the main plot's height; else the
-    /// columns giving the largest side (never under `smallest`: the grid then grows taller than the plot).
-    static func fit(groups: [Int], maxHeight: Double, titleH: Double, headerH: Double, barH: Double,
-                    gap: Double) -> (perRow: Int, side: Double) {
-        let largest = 180.0, good = 120.0, smallest = 64.0
+    /// The fewest columns whose thumbnails, at least `good` px a side, fill the main plot's height (and `maxWidth`);
+    /// else the columns giving the largest side (never under `smallest`: the grid then grows taller than the plot).
+    static func fit(groups: [Int], maxHeight: Double, maxWidth: Double = .infinity, titleH: Double, headerH: Double,
+                    barH: Double, gap: Double) -> (perRow: Int, side: Double) {
+        let largest = 180.0, good = 120.0, smallest = 48.0
         guard !groups.isEmpty else { return (1, largest) }
         var best = (perRow: 1, side: 0.0)
         for cols in 1...8 {
@@ -55,7 +55,8 @@ struct ThumbnailGrid {
             let fixed = groups.reduce(0.0) { acc, n in
                 acc + headerH + barH + 10 + Double((n + cols - 1) / cols) * (titleH + gap)
             }
-            let side = Swift.min(largest, ((maxHeight - fixed) / Double(rows)).rounded(.down))
+            let across = (maxWidth - Double(cols - 1) * gap) / Double(cols)
+            let side = Swift.min(largest, across.rounded(.down), ((maxHeight - fixed) / Double(rows)).rounded(.down))
             if side >= good { return (cols, side) }
             if side > best.side { best = (cols, side) }
         }

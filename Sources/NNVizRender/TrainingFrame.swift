@@ -9,7 +9,7 @@ import NNVizScene
 /// (`edge`, `node`, …) and of the loss curve (`loss-line`, `current`, …), plus `title` and `subtitle`.
 public struct TrainingFrame: Figure {
     /// Every frame's snapshot, evaluated over one grid (their shared colour scale and markers).
-    public let frames: Filmstrip
+    public var frames: Filmstrip
     /// Which of them this frame shows.
     public let index: Int
     public let lossName: String

@@ -10,7 +10,7 @@ import NNVizScene
 public struct WeightTrajectories: Figure {
     /// The network at increasing epochs (all the same shape).
     public let snapshots: [TrainingSnapshot]
-    public let options: FigureOptions
+    public var options: FigureOptions
 
     /// Networks with more weights than this are not drawn (the lines would merge into a band).
     public static let maxWeights = 200

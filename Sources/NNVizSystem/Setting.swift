@@ -9,6 +9,7 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
     case activations, samples, random, batch, data, resolution, maxEvaluations, maxPoints, maxParameters, maxEdges
     case xRange, yRange, slice, learningRate, epochs, momentum, batchSize, validation, snapshots, loss
     case width, height, scale, title, templates, output, force, showAll, index, transpose
+    case neurons, fontSize
 
     /// The setting as it stands in message text, between two private-use markers.
     public var token: String { Setting.open + rawValue + Setting.close }
@@ -50,6 +51,8 @@ public enum Setting: String, CaseIterable, Sendable, CustomStringConvertible {
         case .showAll: "show all"
         case .index: "sample index"
         case .transpose: "transpose"
+        case .neurons: "the hidden-neuron panels"
+        case .fontSize: "the font size"
         }
     }
 

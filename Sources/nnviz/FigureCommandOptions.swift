@@ -60,10 +60,10 @@ struct FigureCommandOptions: ParsableArguments {
         }
     }
 
-    /// Lays the figure out with Cairo's text metrics and paints it into the output file (written to a temporary
-    /// name, then renamed).
-    func write(_ figure: some Figure) throws(CairoError) {
-        let scene = figure.scene(measurer: CairoTextMeasurer())
+    /// Lays the figure out with Cairo's text metrics to fit the requested size (`fittedScene`, which refuses a
+    /// canvas too small) and paints it into the output file (written to a temporary name, then renamed).
+    func write(_ figure: some Figure) throws {
+        let scene = try figure.fittedScene(measurer: CairoTextMeasurer())
         try CairoPainter(scale: scale, oversizeHint: oversizeHint(scene)).write(scene, to: output)
     }
 

@@ -36,6 +36,8 @@ enum Flags {
         case .showAll: "--all"
         case .index: "--index"
         case .transpose: "--transpose"
+        case .neurons: "--neurons"
+        case .fontSize: "--font-size"
         }
     }
 
