@@ -29,6 +29,8 @@ public struct BundledExample: Sendable {
             activation: "step", scale: 1),
         xor(name: "xor-sigmoid", summary: "XOR with steep sigmoid units (weights ×20); rounds to the truth table",
             activation: "sigmoid", scale: 20),
+        xor(name: "xor-no-activation", summary: "XOR's weights with linear units: the layers collapse to one linear function (75 % on xor)",
+            activation: "linear", scale: 1),
         BundledExample(name: "tiny-net", summary: "generated 4→5→1, relu then sigmoid, seed 0, scale 0.5, zero biases", yaml: """
             name: tiny-net
             sizes: [4, 5, 1]

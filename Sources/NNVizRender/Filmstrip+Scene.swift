@@ -15,7 +15,7 @@ extension Filmstrip {
         let titleFont = b.font(TextSize.title, bold: true)
         let title = o.title ?? (net.name + " · decision regions while training")
         var subtitle = net.inputLabels[field.xInput] + " × " + net.inputLabels[field.yInput]
-            + " · \(snapshots.count) snapshots on one colour scale"
+            + " · " + (panelsDescription ?? "\(snapshots.count) snapshots on one colour scale")
         let slice = plot(0, side: Self.defaultSide).sliceText
         if !slice.isEmpty { subtitle += " · " + slice }
         var titleH = 0.0
@@ -43,9 +43,9 @@ extension Filmstrip {
         let availW = o.width.map { $0 - 2 * margin - ax.left - (below ? 0 : sideW + 28) }
         let availH = o.height.map { $0 - 2 * margin - titleH - xTitleBand - (below ? legendBelowH : 0) }
         // Panel headers never overlap: the column pitch is at least the widest header (short statistics) plus a gap.
-        let shortStats = snapshots.map { Self.stats(record($0.epoch), short: true) }
-        let headerW = zip(snapshots, shortStats).map { s, t in
-            Swift.max(b.measure("epoch \(s.epoch)", bold).width, b.measure(t, small).width)
+        let shortStats = (0..<n).map { panelStats($0, short: true) }
+        let headerW = (0..<n).map { i in
+            Swift.max(b.measure(panelTitle(i), bold).width, b.measure(shortStats[i], small).width)
         }.max() ?? 0
         func sideFor(_ c: Int) -> Double {
             let r = rows(c)
@@ -68,13 +68,14 @@ extension Filmstrip {
         let r = rows(columns)
         let pitch = Swift.max(P + Self.columnGap, headerW + 10)
         let gridW = ax.left + Double(columns - 1) * pitch + P
-        let longStats = snapshots.map { Self.stats(record($0.epoch), short: false) }
+        let longStats = (0..<n).map { panelStats($0, short: false) }
         let useShort = longStats.contains { b.measure($0, small).width > pitch - 10 }
         let gridH = Double(r) * (headerH + P + xLabels) + Double(r - 1) * Self.rowGap + xTitleBand
         let legendH = below ? side.height(maxWidth: Swift.max(200, gridW)) + 20 : 0
         let contentW = margin + gridW + (below ? 0 : 28 + sideW) + margin
         let width = o.width ?? Swift.max(contentW, b.measure(title, titleFont).width + 2 * margin, b.measure(subtitle, body).width + 2 * margin)
-        let height = o.height ?? (margin + titleH + gridH + legendH + margin)
+        let sideH = below ? 0 : headerH + side.height(maxWidth: 230)
+        let height = o.height ?? (margin + titleH + Swift.max(gridH + legendH, sideH) + margin)
         b.scene.width = width.rounded(.up); b.scene.height = height.rounded(.up)
         _ = b.title(title, subtitle: subtitle, margin: margin, top: margin)
 
@@ -99,7 +100,7 @@ extension Filmstrip {
     /// One panel: title and statistics above, the field, boundary and points, ticks, and the outer tick labels.
     private func drawPanel(_ i: Int, frame: Rect, side: Double, stats: String, leftColumn: Bool, bottom: Bool, into b: inout SceneBuilder) {
         let s = snapshots[i], p = plot(i, side: side)
-        let name = "epoch \(s.epoch)"
+        let name = panelTitle(i)
         let small = b.font(TextSize.small), bold = b.font(TextSize.body, bold: true), body = b.font(TextSize.body)
         b.text(name, at: Point(frame.x, frame.y - 6 - b.measure("Ag", small).height - 2), font: bold, baseline: .bottom,
                        role: "panel-title", name: name)

@@ -15,6 +15,17 @@ public struct Filmstrip: Figure {
     public let data: Matrix?
     public let labels: [Int]
     public var options: FigureOptions
+    /// Panel titles and statistics replacing `epoch E` and the loss line (side-by-side networks, `compare`), and
+    /// the subtitle's description of the panels.
+    public var headers: [PanelHeader]?
+    public var panelsDescription: String?
+
+    /// What a panel says above its plot when it is not a training snapshot.
+    public struct PanelHeader: Equatable, Sendable {
+        public var title: String
+        public var stats: String
+        public init(title: String, stats: String) { self.title = title; self.stats = stats }
+    }
 
     public init(snapshots: [SnapshotField], history: [EpochRecord], data: Matrix? = nil, labels: [Int] = [],
                 options: FigureOptions = FigureOptions()) {
@@ -38,8 +49,25 @@ public struct Filmstrip: Figure {
     public var sharedScale: ColorScale? {
         guard let first = snapshots.first, first.field.outputCount == 1 else { return nil }
         let net = first.network
+        guard !hasMixedScales else { return nil }
         return RegionPlot.scale(net.layers[net.layers.count - 1].activation, values: snapshots.lazy.flatMap(\.field.values),
                                 label: "output " + net.outputLabels[0])
+    }
+
+    /// Whether the panels' single outputs use different activations, so no one colour scale fits them all: each
+    /// panel keeps its own (white at its decision threshold) and no colour bar is drawn.
+    public var hasMixedScales: Bool {
+        guard let first = snapshots.first else { return false }
+        let a = first.network.layers[first.network.layers.count - 1].activation
+        return snapshots.contains { $0.network.layers[$0.network.layers.count - 1].activation != a || $0.field.outputCount != first.field.outputCount }
+    }
+
+    /// The title of panel `i`: its header's, or `epoch E`.
+    func panelTitle(_ i: Int) -> String { headers.map { $0[i].title } ?? "epoch \(snapshots[i].epoch)" }
+
+    /// The statistics of panel `i`: its header's, or the loss and accuracy at its epoch.
+    func panelStats(_ i: Int, short: Bool) -> String {
+        headers.map { $0[i].stats } ?? Self.stats(record(snapshots[i].epoch), short: short)
     }
 
     /// The largest margin between the top two outputs over every panel (several outputs): the most saturated colour.
@@ -59,6 +87,7 @@ public struct Filmstrip: Figure {
         let rows = data?.rows ?? 0
         p.markerSize = rows > 200 ? (side < 260 ? 2 : 3) : rows > 40 ? (side < 260 ? 2.5 : 3.5) : (side < 160 ? 3.5 : side < 320 ? 4.5 : 6)
         p.countsMisclassified = false
+        p.showsColorBar = !hasMixedScales
         return p
     }
 

@@ -21,6 +21,16 @@ public enum LabelFormat {
         return text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
+    /// `v` with at most `decimals` digits after the point, trailing zeros dropped: `trimmed(0.2, 3)` is `0.2`,
+    /// `trimmed(-0.18, 3)` is `−0.18`, `trimmed(0.5474, 3)` is `0.547`, `trimmed(2, 3)` is `2`.
+    public static func trimmed(_ v: Double, _ decimals: Int) -> String {
+        var text = fixed(v, decimals)
+        guard v.isFinite, text.contains("."), !text.contains("e") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == minus + "0" ? "0" : text
+    }
+
     /// Whole numbers with thin grouping for readability: `109184` → `109 184` (U+202F), four digits and fewer as is.
     public static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)

@@ -68,7 +68,7 @@ extension RegionPlot {
         var flow = LegendFlow(gap: 22)
         let f = b.font(TextSize.small)
         let lineH = Swift.max(b.measure("Ag", f).height, 16) + 4
-        if let s = outputScale {
+        if showsColorBar, let s = outputScale {
             let bar = ColorBar(scale: s, title: s.label + " (" + outputActivation.label + ")",
                                length: horizontal ? 150 : Swift.min(220, plotHeight * 0.5),
                                orientation: horizontal ? .horizontal : .vertical, name: "output")
@@ -105,7 +105,7 @@ extension RegionPlot {
                 b.add(.path(path, fill: nil, stroke: Stroke(b.theme.text, width: 2)), role: "legend", name: "misclassified")
             }))
         }
-        let boundary = field.outputCount == 1 ? "decision boundary (output = " + LabelFormat.fixed(outputActivation.decisionThreshold, 1) + ")"
+        let boundary = field.outputCount == 1 && showsColorBar ? "decision boundary (output = " + LabelFormat.fixed(outputActivation.decisionThreshold, 1) + ")"
             : "class boundary"
         entries.append((boundary, { b, p in
             b.add(.line(from: Point(p.x - 9, p.y), to: Point(p.x + 9, p.y),

@@ -23,6 +23,8 @@ public struct RegionPlot: Figure {
     var sharedMaxMargin: Float?
     var markerSize: Double?
     var countsMisclassified = true
+    /// Off when small multiples shade their panels on different scales, so no single colour bar is true.
+    var showsColorBar = true
 
     public init(network: Network, field: GridField, data: Matrix? = nil, labels: [Int] = [], trace: Trace? = nil,
                 options: RegionOptions = RegionOptions()) {

@@ -2,9 +2,10 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz diagram NET -o FILE [--sample v,…] [--all] [--weights]`: the layer diagram, optionally one sample's forward pass.
-struct DiagramCommand: ParsableCommand {
+struct DiagramCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagram",
         abstract: "Draw the network as neurons and weighted edges; with a sample, its forward pass.")
@@ -43,21 +44,20 @@ struct DiagramCommand: ParsableCommand {
         throw NNVizError(output, "", "the diagram would draw \(count), more than the limit of \(max) for \(format.rawValue.uppercased()); \(fix)")
     }
 
-    func run() throws {
-        try CommandError.reporting {
-            try figure.checkFormat()
-            let net = try network.load()
-            let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil)
-            try Self.checkEdges(LayerDiagram(network: net, options: options), format: try OutputFormat(path: figure.output),
-                                limit: maxEdges, output: figure.output)
-            var trace: Trace?
-            if let (batch, source) = try samples.load(for: net, limits: network.limits) {
-                guard index < batch.rows else {
-                    throw NNVizError("--index", "", "is \(index) but \(source) has \(batch.rows) sample\(batch.rows == 1 ? "" : "s")")
-                }
-                trace = try net.forward(batch, source: source)
+    func build() throws -> BuiltFigure {
+        try figure.checkFormat()
+        let net = try network.load()
+        let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil)
+        try Self.checkEdges(LayerDiagram(network: net, options: options), format: try OutputFormat(path: figure.output),
+                            limit: maxEdges, output: figure.output)
+        var trace: Trace?
+        if let (batch, source) = try samples.load(for: net, limits: network.limits) {
+            guard index < batch.rows else {
+                throw NNVizError("--index", "", "is \(index) but \(source) has \(batch.rows) sample\(batch.rows == 1 ? "" : "s")")
             }
-            try figure.write(LayerDiagram(network: net, trace: trace, sample: index, options: options))
+            trace = try net.forward(batch, source: source)
         }
+        return BuiltFigure(figure: LayerDiagram(network: net, trace: trace, sample: index, options: options),
+                           text: FigureText.diagram(net, trace: trace, sample: index))
     }
 }

@@ -2,9 +2,10 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz heatmap NET (--batch F | --sample … | --random N) -o FILE [--pre] [--layers 1,2] [--sort] [--weights] [--hinton]`.
-struct HeatmapCommand: ParsableCommand {
+struct HeatmapCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "heatmap",
         abstract: "Heatmaps of every layer's activations over a batch (rows samples, columns neurons), or of the weights.")
@@ -44,22 +45,21 @@ struct HeatmapCommand: ParsableCommand {
         return out
     }
 
-    func run() throws {
-        try CommandError.reporting {
-            try figure.checkFormat()
-            let net = try network.load()
-            var chosen = try layers.map { text throws(NNVizError) in try Self.parseLayers(text, for: net) }
-            let mode: HeatmapOptions.Mode = hinton ? .hinton : (weights ? .weights : .activations)
-            var trace: Trace?
-            if mode == .activations {
-                let (batch, source) = try samples.require(for: net, command: "heatmap", limits: network.limits)
-                trace = try net.forward(batch, source: source)
-            } else if let c = chosen, c.contains(0) {
-                chosen = c.filter { $0 != 0 }
-                if chosen!.isEmpty { throw NNVizError("--layers", "", "the input layer (0) has no weights; choose layers 1 to \(net.layers.count)") }
-            }
-            let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort)
-            try figure.write(Heatmap(network: net, trace: trace, options: options))
+    func build() throws -> BuiltFigure {
+        try figure.checkFormat()
+        let net = try network.load()
+        var chosen = try layers.map { text throws(NNVizError) in try Self.parseLayers(text, for: net) }
+        let mode: HeatmapOptions.Mode = hinton ? .hinton : (weights ? .weights : .activations)
+        var trace: Trace?
+        if mode == .activations {
+            let (batch, source) = try samples.require(for: net, command: "heatmap", limits: network.limits)
+            trace = try net.forward(batch, source: source)
+        } else if let c = chosen, c.contains(0) {
+            chosen = c.filter { $0 != 0 }
+            if chosen!.isEmpty { throw NNVizError("--layers", "", "the input layer (0) has no weights; choose layers 1 to \(net.layers.count)") }
         }
+        let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort)
+        let text = trace.map { FigureText.activations(net, trace: $0) } ?? FigureText.weights(net)
+        return BuiltFigure(figure: Heatmap(network: net, trace: trace, options: options), text: text)
     }
 }

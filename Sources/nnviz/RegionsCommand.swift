@@ -2,9 +2,10 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz regions NET -o FILE [--data F] [--resolution N] [--max-evaluations N] [--x-range a:b] [--y-range a:b] [--neurons] [--slice v,…] [--axes i,j]`.
-struct RegionsCommand: ParsableCommand {
+struct RegionsCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "regions",
         abstract: "Shade the plane of two inputs by the network's output, with the decision boundary and labelled data.")
@@ -78,57 +79,55 @@ struct RegionsCommand: ParsableCommand {
         return a...b
     }
 
-    func run() throws {
-        try CommandError.reporting {
-            try figure.checkFormat()
-            if let resolution { try GridLimit.check(resolution: resolution, limit: maxEvaluations, source: "--resolution") }
-            let net = try network.load()
-            try RegionPlot.checkInputs(net, source: network.net)
-            var ax = (0, 1)
-            if let axes {
-                let v = try Self.numbers(axes, option: "--axes")
-                guard v.count == 2, v.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= Double(net.inputCount) }), v[0] != v[1] else {
-                    throw NNVizError("--axes", "", "needs two different input numbers between 1 and \(net.inputCount), e.g. 1,2")
-                }
-                ax = (Int(v[0]) - 1, Int(v[1]) - 1)
+    func build() throws -> BuiltFigure {
+        try figure.checkFormat()
+        if let resolution { try GridLimit.check(resolution: resolution, limit: maxEvaluations, source: "--resolution") }
+        let net = try network.load()
+        try RegionPlot.checkInputs(net, source: network.net)
+        var ax = (0, 1)
+        if let axes {
+            let v = try Self.numbers(axes, option: "--axes")
+            guard v.count == 2, v.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= Double(net.inputCount) }), v[0] != v[1] else {
+                throw NNVizError("--axes", "", "needs two different input numbers between 1 and \(net.inputCount), e.g. 1,2")
             }
-            var base = [Double](repeating: 0, count: net.inputCount)
-            if let slice {
-                let v = try Self.numbers(slice, option: "--slice")
-                let others = (0..<net.inputCount).filter { $0 != ax.0 && $0 != ax.1 }
-                if v.count == net.inputCount {
-                    base = v
-                } else if v.count == others.count {
-                    for (k, i) in others.enumerated() { base[i] = v[k] }
-                } else {
-                    throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(net.inputCount)")
-                }
-            }
-            var labelled: Dataset?
-            if let data {
-                var limits = network.limits
-                limits.maxPoints = maxPoints
-                let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
-                try RegionPlot.checkDataset(d, for: net, source: data)
-                labelled = d
-            }
-            let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") }
-            let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") }
-            let options = RegionOptions(figure: figure.figure, neurons: neurons)
-            let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
-            let progress = n * n >= 1_000_000 ? ProgressBar(total: n, unit: "grid rows", quiet: quiet) : nil
-            let plot: RegionPlot
-            do {
-                plot = try RegionPlot.make(network: net, dataset: labelled, xRange: xr, yRange: yr, axes: ax, slice: base,
-                                           resolution: n, options: options, networkSource: network.net, dataSource: data) { done, _ in
-                    progress?.update(done)
-                }
-            } catch {
-                progress?.finish()  // the bar is drawn from the start; clear it before the error is printed
-                throw error
-            }
-            progress?.finish()
-            try figure.write(plot)
+            ax = (Int(v[0]) - 1, Int(v[1]) - 1)
         }
+        var base = [Double](repeating: 0, count: net.inputCount)
+        if let slice {
+            let v = try Self.numbers(slice, option: "--slice")
+            let others = (0..<net.inputCount).filter { $0 != ax.0 && $0 != ax.1 }
+            if v.count == net.inputCount {
+                base = v
+            } else if v.count == others.count {
+                for (k, i) in others.enumerated() { base[i] = v[k] }
+            } else {
+                throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(net.inputCount)")
+            }
+        }
+        var labelled: Dataset?
+        if let data {
+            var limits = network.limits
+            limits.maxPoints = maxPoints
+            let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
+            try RegionPlot.checkDataset(d, for: net, source: data)
+            labelled = d
+        }
+        let xr = try xRange.map { t throws(NNVizError) in try Self.range(t, option: "--x-range") }
+        let yr = try yRange.map { t throws(NNVizError) in try Self.range(t, option: "--y-range") }
+        let options = RegionOptions(figure: figure.figure, neurons: neurons)
+        let n = resolution ?? options.defaultResolution(scale: figure.scale, maxEvaluations: maxEvaluations)
+        let progress = n * n >= 1_000_000 ? ProgressBar(total: n, unit: "grid rows", quiet: quiet) : nil
+        let plot: RegionPlot
+        do {
+            plot = try RegionPlot.make(network: net, dataset: labelled, xRange: xr, yRange: yr, axes: ax, slice: base,
+                                       resolution: n, options: options, networkSource: network.net, dataSource: data) { done, _ in
+                progress?.update(done)
+            }
+        } catch {
+            progress?.finish()  // the bar is drawn from the start; clear it before the error is printed
+            throw error
+        }
+        progress?.finish()
+        return BuiltFigure(figure: plot, text: FigureText.regions(plot, datasetName: labelled?.name))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct ExampleTests {
     @Test func everyExampleLoadsAndMatchesNumPy() throws {
         let fixture = try Fixture.json("examples.json")
-        #expect(BundledExample.all.map(\.name) == ["neuron", "xor", "xor-sigmoid", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train"])
+        #expect(BundledExample.all.map(\.name) == ["neuron", "xor", "xor-sigmoid", "xor-no-activation", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train"])
         for example in BundledExample.all {
             let net = try example.network()
             #expect(net.name == example.name)

@@ -177,6 +177,9 @@ EXPLICIT_EXAMPLES = {
             (np.array([[1.0], [-2.0]]), np.array([-0.5]), "step")],
     "xor-sigmoid": [(np.array([[20.0, 20.0], [20.0, 20.0]]), np.array([-10.0, -30.0]), "sigmoid"),
                     (np.array([[20.0], [-40.0]]), np.array([-10.0]), "sigmoid")],
+    # XOR's weights with no activation: one linear function, 75 % on the corners.
+    "xor-no-activation": [(np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([-0.5, -1.5]), "linear"),
+                          (np.array([[1.0], [-2.0]]), np.array([-0.5]), "linear")],
 }
 
 
