@@ -2,7 +2,7 @@
 # Every system package the build needs is installed here (as root, only when missing), never by hand.
 
 SWIFT   ?= swift
-APT_PKGS = libcairo2-dev zlib1g-dev libgif-dev fonts-dejavu-core pkg-config poppler-utils locales
+APT_PKGS = libcairo2-dev zlib1g-dev libgif-dev libhdf5-dev fonts-dejavu-core pkg-config poppler-utils locales
 RELEASE  = .build/release/nnviz
 # Static Swift runtime and Foundation: an ~80 MB binary that starts in ~9 ms of CPU instead of ~15 (no dynamic
 # symbol lookups across the Swift libraries), which is what `nnviz summary` in a watch script feels.

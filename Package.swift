@@ -30,10 +30,17 @@ let package = Package(
         .target(
             name: "NNVizEngine",
             dependencies: [
-                "NNVizSystem",
+                "NNVizSystem", "CHDF5",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+
+        // HDF5's declarations for the Keras reader. Nothing is linked (no pkg-config, no `link`): libhdf5 and its
+        // dependencies would add ~7 ms to every start, so the engine opens it with dlopen when an HDF5 file is read.
+        .systemLibrary(
+            name: "CHDF5",
+            providers: [.apt(["libhdf5-dev"])]
         ),
 
         // MARK: Drawing — scene primitives, the Cairo binding and the figures built from them.

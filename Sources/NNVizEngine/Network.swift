@@ -7,9 +7,15 @@ public struct Network: Equatable, Sendable {
     /// One label per input feature, e.g. `x1`, `x2`.
     public private(set) var inputLabels: [String]
     public private(set) var layers: [Layer]
-    /// Where a network read from another framework's file came from, e.g. `safetensors (PyTorch state dict)`;
-    /// nil for nnviz's own specs, `.npz` archives and bundled examples.
-    public var origin: String? = nil
+    /// Where a network read from another framework's file came from (format, and what became of each of its
+    /// layers); nil for nnviz's own specs, `.npz` archives and bundled examples.
+    public var provenance: ModelProvenance? = nil
+    /// The source format in words, e.g. `safetensors (PyTorch state dict)` (`provenance.format`); setting it
+    /// records a provenance without layers.
+    public var origin: String? {
+        get { provenance?.format }
+        set { provenance = newValue.map { ModelProvenance(format: $0, layers: provenance?.layers ?? []) } }
+    }
 
     /// A network of `layers`, in order from the input.
     ///

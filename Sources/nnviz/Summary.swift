@@ -36,6 +36,26 @@ struct Summary: ParsableCommand {
             + "outputs: \(net.outputLabels.map(show).joined(separator: ", "))\n\n"
             + t.render()
             + "\ntotal: \(net.parameterFormula) parameters\n"
+            + provenanceTable(net)
+    }
+
+    /// What became of each of the source file's layers (kept, folded, skipped), when the network came from one.
+    static func provenanceTable(_ net: Network) -> String {
+        guard let p = net.provenance, !p.layers.isEmpty else { return "" }
+        let show = DisplayText.escaped
+        var t = TextTable(header: ["source layer", "type", "in nnviz"], align: [.left, .left, .left])
+        for e in p.layers { t.add([show(e.name), show(e.type), show(e.fate.text)]) }
+        return "\nsource layers:\n" + t.render()
+    }
+
+    /// `,\n  "source": {…}` for a network read from another framework's file, else nothing.
+    static func source(_ net: Network) -> String {
+        guard let p = net.provenance else { return "" }
+        let layers = p.layers.map { e in
+            "      {\"name\": \(JSONText.string(e.name)), \"type\": \(JSONText.string(e.type)), \"fate\": \(JSONText.string(e.fate.text))}"
+        }
+        return ",\n  \"source\": {\n    \"format\": \(JSONText.string(p.format)),\n    \"layers\": ["
+            + (layers.isEmpty ? "]" : "\n" + layers.joined(separator: ",\n") + "\n    ]") + "\n  }"
     }
 
     static func json(_ net: Network) -> String {
@@ -55,7 +75,7 @@ struct Summary: ParsableCommand {
             \(layers.joined(separator: ",\n"))
               ],
               "parameters": \(net.parameterCount),
-              "formula": \(JSONText.string(net.parameterFormula))
+              "formula": \(JSONText.string(net.parameterFormula))\(source(net))
             }
 
             """

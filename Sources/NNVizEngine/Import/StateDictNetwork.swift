@@ -83,7 +83,15 @@ enum StateDictNetwork {
         do {
             var net = try Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers.first?.fanIn ?? 0),
                                   layers: layers)
-            net.origin = format
+            var entries: [ModelProvenance.Entry] = []
+            for t in tensors {
+                let isWeight = t.key.hasSuffix(".weight") || t.key == "weight"
+                let prefix = String(t.key.dropLast(isWeight ? (t.key == "weight" ? 6 : 7) : (t.key == "bias" ? 4 : 5)))
+                guard let k = weights.firstIndex(where: { $0.prefix == prefix }) else { continue }
+                entries.append(.init(name: t.key, type: "tensor \(NamedTensor.text(t.shape))",
+                                     fate: .layer(layers[k].name, detail: isWeight ? "weights, transposed from (out, in)" : "biases")))
+            }
+            net.provenance = ModelProvenance(format: format, layers: entries)
             return net
         } catch {
             throw NNVizError(path, "", error.description)

@@ -2,8 +2,10 @@
 
 Run by hand (CI never needs the frameworks), in a virtual environment outside the repository:
 
-    python3 -m venv /work/venv-models && /work/venv-models/bin/pip install numpy torch safetensors
-    /work/venv-models/bin/python Tests/NNVizEngineTests/Fixtures/make_models.py
+    python3 -m venv /work/venv-models && /work/venv-models/bin/pip install numpy torch safetensors keras jax jaxlib h5py
+    KERAS_BACKEND=jax /work/venv-models/bin/python Tests/NNVizEngineTests/Fixtures/make_models.py [keras]
+
+(`keras` remakes only the Keras models.)
 
 Writes models/*.pt, *.safetensors, *.npz and models/expected.json: for each file, the samples (float32 values,
 written as exact doubles), the outputs the framework computed (float32, or float64 for the float64 model), the
@@ -11,17 +13,19 @@ written as exact doubles), the outputs the framework computed (float32, or float
 """
 import json
 import os
+import sys
 from collections import OrderedDict
 
 import numpy as np
-import torch
-from torch import nn
-import safetensors.torch
-import safetensors.numpy
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 os.makedirs(HERE, exist_ok=True)
 expected = {}
+# `make_models.py keras` remakes only the Keras models, keeping the other entries of expected.json.
+ONLY_KERAS = sys.argv[1:] == ["keras"]
+if ONLY_KERAS:
+    with open(os.path.join(HERE, "expected.json")) as f:
+        expected = {k: v for k, v in json.load(f).items() if not k.startswith("keras_")}
 
 
 def samples(n_in, n=6, seed=0):
@@ -41,104 +45,189 @@ def path(name):
     return os.path.join(HERE, name)
 
 
-torch.manual_seed(0)
+def torch_models():
+    import torch
+    from torch import nn
+    import safetensors.torch
+    import safetensors.numpy
+    torch.manual_seed(0)
 
-# The issue's PyTorch model: Sequential(Linear(4,5), ReLU(), Linear(5,1), Sigmoid()), trained a few steps.
-model = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid())
-xs = torch.tensor(samples(4, 64, seed=1))
-ys = (xs[:, :1] * xs[:, 1:2] > 0).float()
-opt = torch.optim.SGD(model.parameters(), lr=0.5)
-for _ in range(50):
-    opt.zero_grad()
-    nn.functional.binary_cross_entropy(model(xs), ys).backward()
-    opt.step()
-model.eval()
-x = samples(4)
-with torch.no_grad():
-    y = model(torch.tensor(x)).numpy()
-torch.save(model.state_dict(), path("torch_4_5_1.pt"))
-record("torch_4_5_1.pt", x, y)
-safetensors.torch.save_file(model.state_dict(), path("torch_4_5_1.safetensors"))
-record("torch_4_5_1.safetensors", x, y)
-
-# Half, bfloat16 and float64 copies: the framework computes with the rounded weights.
-for dtype, tag in [(torch.float16, "f16"), (torch.bfloat16, "bf16"), (torch.float64, "f64")]:
-    sd = {k: v.to(dtype) for k, v in model.state_dict().items()}
-    safetensors.torch.save_file(sd, path(f"torch_4_5_1_{tag}.safetensors"))
-    work = torch.float64 if dtype == torch.float64 else torch.float32
-    m = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid()).to(work)
-    m.load_state_dict({k: v.to(work) for k, v in sd.items()})
+    # The issue's PyTorch model: Sequential(Linear(4,5), ReLU(), Linear(5,1), Sigmoid()), trained a few steps.
+    model = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid())
+    xs = torch.tensor(samples(4, 64, seed=1))
+    ys = (xs[:, :1] * xs[:, 1:2] > 0).float()
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    for _ in range(50):
+        opt.zero_grad()
+        nn.functional.binary_cross_entropy(model(xs), ys).backward()
+        opt.step()
+    model.eval()
+    x = samples(4)
     with torch.no_grad():
-        yy = m(torch.tensor(x).to(work)).numpy()
-    record(f"torch_4_5_1_{tag}.safetensors", x, yy)
-    if tag == "f16":
-        torch.save(sd, path("torch_4_5_1_f16.pt"))
-        record("torch_4_5_1_f16.pt", x, yy)
+        y = model(torch.tensor(x)).numpy()
+    torch.save(model.state_dict(), path("torch_4_5_1.pt"))
+    record("torch_4_5_1.pt", x, y)
+    safetensors.torch.save_file(model.state_dict(), path("torch_4_5_1.safetensors"))
+    record("torch_4_5_1.safetensors", x, y)
 
-# Named layers (fc1, fc2), tanh then softmax: activations come from --activations.
-named = nn.Sequential(OrderedDict(fc1=nn.Linear(3, 6), act=nn.Tanh(), fc2=nn.Linear(6, 3), out=nn.Softmax(dim=1)))
-x3 = samples(3, seed=2)
-with torch.no_grad():
-    y3 = named(torch.tensor(x3)).numpy()
-torch.save(named.state_dict(), path("named_3_6_3.pt"))
-record("named_3_6_3.pt", x3, y3, activations="tanh,softmax")
-safetensors.torch.save_file(named.state_dict(), path("named_3_6_3.safetensors"))
-record("named_3_6_3.safetensors", x3, y3, activations="tanh,softmax")
+    # Half, bfloat16 and float64 copies: the framework computes with the rounded weights.
+    for dtype, tag in [(torch.float16, "f16"), (torch.bfloat16, "bf16"), (torch.float64, "f64")]:
+        sd = {k: v.to(dtype) for k, v in model.state_dict().items()}
+        safetensors.torch.save_file(sd, path(f"torch_4_5_1_{tag}.safetensors"))
+        work = torch.float64 if dtype == torch.float64 else torch.float32
+        m = nn.Sequential(nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid()).to(work)
+        m.load_state_dict({k: v.to(work) for k, v in sd.items()})
+        with torch.no_grad():
+            yy = m(torch.tensor(x).to(work)).numpy()
+        record(f"torch_4_5_1_{tag}.safetensors", x, yy)
+        if tag == "f16":
+            torch.save(sd, path("torch_4_5_1_f16.pt"))
+            record("torch_4_5_1_f16.pt", x, yy)
 
-# A Linear without bias, and twelve layers (keys 0…22 sort as numbers, not as text).
-nobias = nn.Sequential(nn.Linear(2, 3, bias=False), nn.ReLU(), nn.Linear(3, 1))
-x2 = samples(2, seed=3)
-with torch.no_grad():
-    y2 = nobias(torch.tensor(x2)).numpy()
-torch.save(nobias.state_dict(), path("nobias_2_3_1.pt"))
-record("nobias_2_3_1.pt", x2, y2, activations="relu,linear")
-deep = nn.Sequential(*[m for _ in range(11) for m in (nn.Linear(3, 3), nn.Tanh())], nn.Linear(3, 2))
-with torch.no_grad():
-    yd = deep(torch.tensor(x3)).numpy()
-safetensors.torch.save_file(deep.state_dict(), path("deep_12.safetensors"))
-record("deep_12.safetensors", x3, yd, activations=",".join(["tanh"] * 11 + ["linear"]))
+    # Named layers (fc1, fc2), tanh then softmax: activations come from --activations.
+    named = nn.Sequential(OrderedDict(fc1=nn.Linear(3, 6), act=nn.Tanh(), fc2=nn.Linear(6, 3), out=nn.Softmax(dim=1)))
+    x3 = samples(3, seed=2)
+    with torch.no_grad():
+        y3 = named(torch.tensor(x3)).numpy()
+    torch.save(named.state_dict(), path("named_3_6_3.pt"))
+    record("named_3_6_3.pt", x3, y3, activations="tanh,softmax")
+    safetensors.torch.save_file(named.state_dict(), path("named_3_6_3.safetensors"))
+    record("named_3_6_3.safetensors", x3, y3, activations="tanh,softmax")
 
-# Views: a transposed weight (strides (1, 5)) and two tensors sharing one storage at offsets.
-big = torch.randn(40)
-views = OrderedDict([("0.weight", torch.randn(4, 5).t()), ("0.bias", big[3:8]),
-                     ("1.weight", big[10:20].view(2, 5)), ("1.bias", big[30:32])])
-torch.save(views, path("views.pt"))
-with torch.no_grad():
-    h = torch.relu(torch.tensor(x) @ views["0.weight"].t() + views["0.bias"])
-    yv = torch.softmax(h @ views["1.weight"].t() + views["1.bias"], dim=1).numpy()
-record("views.pt", x, yv)
+    # A Linear without bias, and twelve layers (keys 0…22 sort as numbers, not as text).
+    nobias = nn.Sequential(nn.Linear(2, 3, bias=False), nn.ReLU(), nn.Linear(3, 1))
+    x2 = samples(2, seed=3)
+    with torch.no_grad():
+        y2 = nobias(torch.tensor(x2)).numpy()
+    torch.save(nobias.state_dict(), path("nobias_2_3_1.pt"))
+    record("nobias_2_3_1.pt", x2, y2, activations="relu,linear")
+    deep = nn.Sequential(*[m for _ in range(11) for m in (nn.Linear(3, 3), nn.Tanh())], nn.Linear(3, 2))
+    with torch.no_grad():
+        yd = deep(torch.tensor(x3)).numpy()
+    safetensors.torch.save_file(deep.state_dict(), path("deep_12.safetensors"))
+    record("deep_12.safetensors", x3, yd, activations=",".join(["tanh"] * 11 + ["linear"]))
 
-# The NumPy form of safetensors, float64.
-rng = np.random.default_rng(4)
-npsd = {"0.weight": rng.normal(size=(5, 4)), "0.bias": rng.normal(size=5),
-        "2.weight": rng.normal(size=(1, 5)), "2.bias": rng.normal(size=1)}
-safetensors.numpy.save_file(npsd, path("numpy_4_5_1.safetensors"))
-h = np.maximum(x.astype(np.float64) @ npsd["0.weight"].T + npsd["0.bias"], 0)
-record("numpy_4_5_1.safetensors", x, 1 / (1 + np.exp(-(h @ npsd["2.weight"].T + npsd["2.bias"]))))
+    # Views: a transposed weight (strides (1, 5)) and two tensors sharing one storage at offsets.
+    big = torch.randn(40)
+    views = OrderedDict([("0.weight", torch.randn(4, 5).t()), ("0.bias", big[3:8]),
+                         ("1.weight", big[10:20].view(2, 5)), ("1.bias", big[30:32])])
+    torch.save(views, path("views.pt"))
+    with torch.no_grad():
+        h = torch.relu(torch.tensor(x) @ views["0.weight"].t() + views["0.bias"])
+        yv = torch.softmax(h @ views["1.weight"].t() + views["1.bias"], dim=1).numpy()
+    record("views.pt", x, yv)
 
-# .npz as a new user writes it from PyTorch: out × in (needs --transpose), and transposed (Fortran order).
-sd = {k: v.detach().numpy().astype(np.float64) for k, v in model.state_dict().items()}
-np.savez(path("torch_layout.npz"), W1=sd["0.weight"], b1=sd["0.bias"], W2=sd["2.weight"], b2=sd["2.bias"])
-np.savez(path("fortran.npz"), W1=sd["0.weight"].T, b1=sd["0.bias"], W2=sd["2.weight"].T, b2=sd["2.bias"])
-with torch.no_grad():
-    y64 = model.double()(torch.tensor(x, dtype=torch.float64)).numpy()
-model.float()
-record("torch_layout.npz", x, y64, transpose=True)
-record("fortran.npz", x, y64)
-# Integer and boolean arrays (NumPy's defaults for literals), converted to float64.
-np.savez(path("int_xor.npz"), W1=np.array([[1, 1], [1, 1]], dtype=np.int64), b1=np.array([0, -1], dtype=np.int32),
-         W2=np.array([[1], [-2]], dtype=np.int8), b2=np.array([False]))
-xi = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
-hi = np.maximum(xi.astype(np.float64) @ np.array([[1, 1], [1, 1]]) + np.array([0, -1]), 0)
-record("int_xor.npz", xi, hi @ np.array([[1], [-2]]), activations="relu,linear")
+    # The NumPy form of safetensors, float64.
+    rng = np.random.default_rng(4)
+    npsd = {"0.weight": rng.normal(size=(5, 4)), "0.bias": rng.normal(size=5),
+            "2.weight": rng.normal(size=(1, 5)), "2.bias": rng.normal(size=1)}
+    safetensors.numpy.save_file(npsd, path("numpy_4_5_1.safetensors"))
+    h = np.maximum(x.astype(np.float64) @ npsd["0.weight"].T + npsd["0.bias"], 0)
+    record("numpy_4_5_1.safetensors", x, 1 / (1 + np.exp(-(h @ npsd["2.weight"].T + npsd["2.bias"]))))
 
-# Refusals: a whole pickled module, a convolution, a state dict with a BatchNorm.
-torch.save(model, path("whole_module.pt"))
-conv = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2 * 3 * 3, 2))
-torch.save(conv.state_dict(), path("conv.pt"))
-safetensors.torch.save_file(conv.state_dict(), path("conv.safetensors"))
-bn = nn.Sequential(nn.Linear(4, 5), nn.BatchNorm1d(5), nn.Linear(5, 1))
-torch.save(bn.state_dict(), path("batchnorm.pt"))
+    # .npz as a new user writes it from PyTorch: out × in (needs --transpose), and transposed (Fortran order).
+    sd = {k: v.detach().numpy().astype(np.float64) for k, v in model.state_dict().items()}
+    np.savez(path("torch_layout.npz"), W1=sd["0.weight"], b1=sd["0.bias"], W2=sd["2.weight"], b2=sd["2.bias"])
+    np.savez(path("fortran.npz"), W1=sd["0.weight"].T, b1=sd["0.bias"], W2=sd["2.weight"].T, b2=sd["2.bias"])
+    with torch.no_grad():
+        y64 = model.double()(torch.tensor(x, dtype=torch.float64)).numpy()
+    model.float()
+    record("torch_layout.npz", x, y64, transpose=True)
+    record("fortran.npz", x, y64)
+    # Integer and boolean arrays (NumPy's defaults for literals), converted to float64.
+    np.savez(path("int_xor.npz"), W1=np.array([[1, 1], [1, 1]], dtype=np.int64), b1=np.array([0, -1], dtype=np.int32),
+             W2=np.array([[1], [-2]], dtype=np.int8), b2=np.array([False]))
+    xi = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+    hi = np.maximum(xi.astype(np.float64) @ np.array([[1, 1], [1, 1]]) + np.array([0, -1]), 0)
+    record("int_xor.npz", xi, hi @ np.array([[1], [-2]]), activations="relu,linear")
+
+    # Refusals: a whole pickled module, a convolution, a state dict with a BatchNorm.
+    torch.save(model, path("whole_module.pt"))
+    conv = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2 * 3 * 3, 2))
+    torch.save(conv.state_dict(), path("conv.pt"))
+    safetensors.torch.save_file(conv.state_dict(), path("conv.safetensors"))
+    bn = nn.Sequential(nn.Linear(4, 5), nn.BatchNorm1d(5), nn.Linear(5, 1))
+    torch.save(bn.state_dict(), path("batchnorm.pt"))
+
+
+def keras_models():
+    """Keras 3 models (KERAS_BACKEND=jax), saved as .keras and as legacy .h5, with Keras's own predictions."""
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(0)
+    # The issue's XOR net: 2-4-1, tanh then sigmoid, trained a few epochs.
+    xor_x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+    xor_y = np.array([[0], [1], [1], [0]], dtype=np.float32)
+    xor = keras.Sequential([keras.Input((2,)), layers.Dense(4, activation="tanh", name="hidden"),
+                            layers.Dense(1, activation="sigmoid", name="output")], name="xor")
+    xor.compile(optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy")
+    xor.fit(xor_x, xor_y, epochs=20, verbose=0)
+    x = np.concatenate([xor_x, samples(2, seed=5)])
+    y = xor.predict(x, verbose=0)
+    xor.save(path("keras_xor.keras"))
+    record("keras_xor.keras", x, y)
+    xor.save(path("keras_xor.h5"))
+    record("keras_xor.h5", x, y)
+    xor.save_weights(path("keras_xor.weights.h5"))   # weights only: refused, naming what to save instead
+
+    # 4-8-8-3 softmax with a Dropout, a Dense without bias, a standalone LeakyReLU and a standalone softmax.
+    net = keras.Sequential([keras.Input((4,)), layers.Dense(8, activation="relu", name="dense_in"),
+                            layers.Dropout(0.25, name="dropout"),
+                            layers.Dense(8, use_bias=False, name="no_bias"), layers.LeakyReLU(negative_slope=0.01, name="leaky"),
+                            layers.Dense(3, name="logits"), layers.Activation("softmax", name="probabilities")],
+                           name="four_eight_eight_three")
+    x4 = samples(4, n=64, seed=6)
+    net.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    net.fit(x4, (x4[:, 0] > 0).astype(int) + (x4[:, 1] > 0).astype(int), epochs=3, verbose=0)
+    x = samples(4, seed=7)
+    y = net.predict(x, verbose=0)
+    net.save(path("keras_4_8_8_3.keras"))
+    record("keras_4_8_8_3.keras", x, y)
+    net.save(path("keras_4_8_8_3.h5"))
+    record("keras_4_8_8_3.h5", x, y)
+
+    # A linear functional model with standalone ReLU and Softmax layers.
+    inp = keras.Input((3,), name="features")
+    h = layers.Dense(5, name="first")(inp)
+    h = layers.ReLU(name="relu")(h)
+    h = layers.Dense(5, activation="tanh", name="second")(h)
+    out = layers.Softmax(name="softmax")(layers.Dense(2, name="last")(h))
+    fun = keras.Model(inp, out, name="functional")
+    x = samples(3, seed=8) * 3
+    y = fun.predict(x, verbose=0)
+    fun.save(path("keras_functional.keras"))
+    record("keras_functional.keras", x, y)
+
+    # Keras's own leaky_relu slopes: 0.2 for the activation name (Keras 3's default), and a LeakyReLU layer given
+    # negative_slope=0.2. Kept apart (expected-slopes.json) until nnviz's leaky_relu carries a slope; refused till then.
+    leaky = keras.Sequential([keras.Input((2,)), layers.Dense(3, activation="leaky_relu", name="dense_leaky"),
+                              layers.Dense(2, name="dense"), layers.LeakyReLU(negative_slope=0.2, name="leaky_layer"),
+                              layers.Dense(1, name="out")], name="leaky")
+    x = samples(2, seed=9) * 2
+    leaky.save(path("keras_leaky.keras"))
+    pending["keras_leaky.keras"] = {"inputs": x.astype(np.float64).tolist(),
+                                     "outputs": leaky.predict(x, verbose=0).astype(np.float64).tolist()}
+
+    # Refusals: a convolution, a branching graph, a recurrent layer.
+    conv = keras.Sequential([keras.Input((5, 5, 1)), layers.Conv2D(2, 3, name="conv2d"), layers.Flatten(),
+                             layers.Dense(1)], name="conv")
+    conv.save(path("keras-conv.keras"))
+    a = keras.Input((2,), name="a")
+    left, right = layers.Dense(2, name="left")(a), layers.Dense(2, name="right")(a)
+    keras.Model(a, layers.Add(name="add")([left, right]), name="branch").save(path("keras-branch.keras"))
+    rnn = keras.Sequential([keras.Input((3, 2)), layers.LSTM(2, name="lstm"), layers.Dense(1)], name="rnn")
+    rnn.save(path("keras-lstm.keras"))
+
+
+pending = {}
+if not ONLY_KERAS:
+    torch_models()
+keras_models()
+with open(path("expected-slopes.json"), "w") as f:
+    json.dump(pending, f, indent=1, sort_keys=True)
+    f.write("\n")
 
 with open(path("expected.json"), "w") as f:
     json.dump(expected, f, indent=1, sort_keys=True)
