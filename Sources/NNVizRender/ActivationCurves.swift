@@ -25,7 +25,7 @@ public struct ActivationCurves: Figure {
     public let marks: [Mark]
     /// One plot for every function instead of small multiples.
     public let shared: Bool
-    public let options: FigureOptions
+    public var options: FigureOptions
 
     public init(functions: [Activation], derivatives: Bool = false, range: ClosedRange<Double> = -5...5, marks: [Mark] = [],
                 shared: Bool = false, options: FigureOptions = FigureOptions()) {
@@ -34,7 +34,12 @@ public struct ActivationCurves: Figure {
     }
 
     /// The functions the figure can draw: every activation but softmax, which depends on the whole layer.
-    public static let drawable: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU, .step, .linear]
+    /// Whether the function's derivative jumps at 0 (step, relu, leaky_relu).
+    static func kinks(_ f: Activation) -> Bool {
+        switch f { case .step, .relu, .leakyReLU: return true; default: return false }
+    }
+
+    public static let drawable: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU(slope: Activation.defaultLeakySlope), .step, .linear]
 
     /// The y range of a panel showing `functions` (and their derivatives) over `range`, padded. Small multiples share
     /// the z axis but each has its own y range, so a sigmoid is not flattened beside a ReLU.
@@ -92,14 +97,14 @@ public struct ActivationCurves: Figure {
             for (k, f) in functions.enumerated() {
                 let stroke = Stroke(Palette.classColor(k == 3 ? 7 : k), width: 2.5, dash: Self.dashes[k % Self.dashes.count])
                 draw(f, axes: axes, stroke: stroke, into: &b)
-                b.add(.line(from: Point(lx, ly), to: Point(lx + 28, ly), stroke: stroke), role: "legend-line", name: f.rawValue)
-                b.text(ActivationFormula.formula(f), at: Point(lx + 34, ly), font: small, baseline: .middle, role: "legend-label", name: f.rawValue)
+                b.add(.line(from: Point(lx, ly), to: Point(lx + 28, ly), stroke: stroke), role: "legend-line", name: f.name)
+                b.text(ActivationFormula.formula(f), at: Point(lx + 34, ly), font: small, baseline: .middle, role: "legend-label", name: f.name)
                 ly += 18
                 if derivatives {
                     let d = Stroke(stroke.color.withAlpha(0.7), width: 1.5, dash: [2, 3])
-                    b.add(.line(from: Point(lx, ly), to: Point(lx + 28, ly), stroke: d), role: "legend-line", name: f.rawValue + "′")
+                    b.add(.line(from: Point(lx, ly), to: Point(lx + 28, ly), stroke: d), role: "legend-line", name: f.name + "′")
                     b.text(ActivationFormula.derivative(f), at: Point(lx + 34, ly), font: small, color: b.theme.mutedText,
-                           baseline: .middle, role: "legend-label", name: f.rawValue + "′")
+                           baseline: .middle, role: "legend-label", name: f.name + "′")
                     ly += 18
                 }
             }
@@ -128,16 +133,16 @@ public struct ActivationCurves: Figure {
             let row = k / columns, col = k % columns
             let x = margin + ax.left + Double(col) * (panelW + ax.left + gapX)
             let py = top + Double(row) * (headerH + panelH + ax.bottom + gapY)
-            b.text(Self.name(f), at: Point(x, py), font: bold, baseline: .top, role: "panel-title", name: f.rawValue)
+            b.text(Self.name(f), at: Point(x, py), font: bold, baseline: .top, role: "panel-title", name: f.name)
             var fy = py + b.measure("Ag", bold).height + 2
-            b.text(ActivationFormula.formula(f), at: Point(x, fy), font: small, baseline: .top, role: "formula", name: f.rawValue)
+            b.text(ActivationFormula.formula(f), at: Point(x, fy), font: small, baseline: .top, role: "formula", name: f.name)
             fy += formulaH
             if derivatives {
                 b.text(ActivationFormula.derivative(f), at: Point(x, fy), font: small, color: b.theme.mutedText, baseline: .top,
-                       role: "derivative-formula", name: f.rawValue)
+                       role: "derivative-formula", name: f.name)
             }
             let frame = Rect(x: x, y: py + headerH, width: panelW, height: panelH)
-            let axes = PlotAxes(frame: frame, x: range, y: yRange([f]), xTitle: "z", yTitle: ActivationFormula.symbol(f) + "(z)", name: f.rawValue)
+            let axes = PlotAxes(frame: frame, x: range, y: yRange([f]), xTitle: "z", yTitle: ActivationFormula.symbol(f) + "(z)", name: f.name)
             axes.draw(into: &b)
             draw(f, axes: axes, stroke: Stroke(Palette.positive, width: 2.5), into: &b)
         }
@@ -165,17 +170,17 @@ public struct ActivationCurves: Figure {
         let jumps = f == .step ? [0.0] : []
         let zero = Stroke(b.theme.axis.withAlpha(0.5), width: 1)
         if axes.y.contains(0) {
-            b.add(.line(from: axes.point(range.lowerBound, 0), to: axes.point(range.upperBound, 0), stroke: zero), role: "zero-line", name: f.rawValue)
+            b.add(.line(from: axes.point(range.lowerBound, 0), to: axes.point(range.upperBound, 0), stroke: zero), role: "zero-line", name: f.name)
         }
         if range.contains(0) {
-            b.add(.line(from: axes.point(0, axes.y.lowerBound), to: axes.point(0, axes.y.upperBound), stroke: zero), role: "zero-line", name: f.rawValue)
+            b.add(.line(from: axes.point(0, axes.y.lowerBound), to: axes.point(0, axes.y.upperBound), stroke: zero), role: "zero-line", name: f.name)
         }
         if derivatives {
             let d = Stroke(shared ? stroke.color.withAlpha(0.7) : Palette.negativeText, width: 1.5, dash: [2, 3])
-            b.add(.path(FunctionPlot.path(f.derivative, axes: axes, jumps: f == .step || f == .relu || f == .leakyReLU ? [0] : []),
-                        fill: nil, stroke: d), role: "derivative", name: f.rawValue)
+            b.add(.path(FunctionPlot.path(f.derivative, axes: axes, jumps: Self.kinks(f) ? [0] : []),
+                        fill: nil, stroke: d), role: "derivative", name: f.name)
         }
-        b.add(.path(FunctionPlot.path(f.value, axes: axes, jumps: jumps), fill: nil, stroke: stroke), role: "curve", name: f.rawValue)
+        b.add(.path(FunctionPlot.path(f.value, axes: axes, jumps: jumps), fill: nil, stroke: stroke), role: "curve", name: f.name)
         let ms = marks(on: f)
         let small = b.font(TextSize.small)
         var placed: [Rect] = []

@@ -44,3 +44,15 @@ extension TrainingFrame {
     public func with(_ figure: FigureOptions) -> TrainingFrame { var c = self; c.frames.options = figure; return c }
     public var kindName: String { "training frame" }
 }
+
+extension ActivationCurves {
+    public var figureOptions: FigureOptions { options }
+    public func with(_ figure: FigureOptions) -> ActivationCurves { var c = self; c.options = figure; return c }
+    public var kindName: String { "activations" }
+}
+
+extension NeuronFigure {
+    public var figureOptions: FigureOptions { options }
+    public func with(_ figure: FigureOptions) -> NeuronFigure { var c = self; c.options = figure; return c }
+    public var kindName: String { "neuron" }
+}

@@ -15,7 +15,7 @@ public struct NeuronFigure: Figure {
     public let sample: [Double]
     /// At most this many decimals, trailing zeros dropped (`LabelFormat.trimmed`).
     public let precision: Int
-    public let options: FigureOptions
+    public var options: FigureOptions
 
     /// Inputs listed one per row at most; wider layers show the first `maxRows − 1` and a count of the rest.
     public static let maxRows = 12
@@ -57,7 +57,7 @@ public struct NeuronFigure: Figure {
         let small = b.font(TextSize.small)
         let title = options.title ?? "Neuron \(a.neuronLabel) of \(network.name)"
         let shownSample = sample.prefix(6).map(number).joined(separator: ", ") + (sample.count > 6 ? ", …" : "")
-        let subtitle = "layer \(a.layerName) · \(a.activation.rawValue) · sample (\(shownSample))"
+        let subtitle = "layer \(a.layerName) · \(a.activation.label) · sample (\(shownSample))"
 
         // The table's columns: label, x, w, product; numbers aligned on the decimal point. A given height limits the
         // rows listed (the totals always show).
@@ -175,7 +175,7 @@ public struct NeuronFigure: Figure {
         axes.draw(into: &b)
         let jumps = a.activation == .step ? [0.0] : []
         b.add(.path(FunctionPlot.path(curve, axes: axes, jumps: jumps), fill: nil, stroke: Stroke(Palette.positive, width: 2.5)),
-              role: "curve", name: a.activation.rawValue)
+              role: "curve", name: a.activation.label)
         let p = axes.point(a.z, Swift.min(Swift.max(a.output, axes.y.lowerBound), axes.y.upperBound))
         let guide = Stroke(b.theme.mutedText, width: 1, dash: [4, 3])
         b.add(.line(from: Point(p.x, frame.maxY), to: p, stroke: guide), role: "z-guide", name: "z")

@@ -10,11 +10,11 @@ extension FigureText {
         let shown = Array(a.inputs.indices.prefix(6))
         let products = shown.map { "\(a.inputLabels[$0]) = \(f(a.inputs[$0])) times \(f(a.weights[$0])) gives \(f(a.products[$0]))" }
         let more = a.inputs.count > shown.count ? " and \(a.inputs.count - shown.count) more" : ""
-        let caption = "Neuron \(a.neuronLabel) of \(n.name) (layer \(a.layerName), \(a.activation.rawValue)) for one sample: "
+        let caption = "Neuron \(a.neuronLabel) of \(n.name) (layer \(a.layerName), \(a.activation.label)) for one sample: "
             + "each input times its weight, summed to \(f(a.sum)); with the bias \(f(a.bias)), z = \(f(a.z)) "
             + "and the output \((figure.outputText))."
         let alt = "Table of neuron \(a.neuronLabel)'s computation: " + and(products) + more
-            + "; the sum is \(f(a.sum)), plus the bias \(f(a.bias)) makes z = \(f(a.z)). Beside it the \(a.activation.rawValue) curve "
+            + "; the sum is \(f(a.sum)), plus the bias \(f(a.bias)) makes z = \(f(a.z)). Beside it the \(a.activation.label) curve "
             + "with z marked at output \(f(a.output))."
         return FigureText(title: "Neuron \(a.neuronLabel)", caption: caption, alt: alt)
     }

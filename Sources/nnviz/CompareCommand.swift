@@ -75,7 +75,7 @@ struct CompareCommand: FigureCommand {
                                            networkSource: source, dataSource: data)
             fields.append(SnapshotField(epoch: i, network: net, field: plot.field, trace: plot.trace))
             var stats = net.sizes.map(String.init).joined(separator: " → ") + " · "
-                + net.layers.map(\.activation.rawValue).joined(separator: ", ")
+                + net.layers.map(\.activation.label).joined(separator: ", ")
             if let d = dataset, let t = plot.trace, d.labels.count > 0 {
                 let predicted = t.predictedClasses(net.decisionRule)
                 let correct = zip(predicted, d.labels).filter { $0 == $1 }.count

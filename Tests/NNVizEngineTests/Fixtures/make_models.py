@@ -201,14 +201,13 @@ def keras_models():
     record("keras_functional.keras", x, y)
 
     # Keras's own leaky_relu slopes: 0.2 for the activation name (Keras 3's default), and a LeakyReLU layer given
-    # negative_slope=0.2. Kept apart (expected-slopes.json) until nnviz's leaky_relu carries a slope; refused till then.
+    # negative_slope=0.2; nnviz reads both slopes from the config.
     leaky = keras.Sequential([keras.Input((2,)), layers.Dense(3, activation="leaky_relu", name="dense_leaky"),
                               layers.Dense(2, name="dense"), layers.LeakyReLU(negative_slope=0.2, name="leaky_layer"),
                               layers.Dense(1, name="out")], name="leaky")
     x = samples(2, seed=9) * 2
     leaky.save(path("keras_leaky.keras"))
-    pending["keras_leaky.keras"] = {"inputs": x.astype(np.float64).tolist(),
-                                     "outputs": leaky.predict(x, verbose=0).astype(np.float64).tolist()}
+    record("keras_leaky.keras", x, leaky.predict(x, verbose=0))
 
     # Refusals: a convolution, a branching graph, a recurrent layer.
     conv = keras.Sequential([keras.Input((5, 5, 1)), layers.Conv2D(2, 3, name="conv2d"), layers.Flatten(),
@@ -221,14 +220,9 @@ def keras_models():
     rnn.save(path("keras-lstm.keras"))
 
 
-pending = {}
 if not ONLY_KERAS:
     torch_models()
 keras_models()
-with open(path("expected-slopes.json"), "w") as f:
-    json.dump(pending, f, indent=1, sort_keys=True)
-    f.write("\n")
-
 with open(path("expected.json"), "w") as f:
     json.dump(expected, f, indent=1, sort_keys=True)
     f.write("\n")

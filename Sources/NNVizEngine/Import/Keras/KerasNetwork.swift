@@ -102,12 +102,12 @@ enum KerasNetwork {
                     throw fail(layer, "comes before any Dense layer; nnviz applies activations to a Dense layer's outputs")
                 }
                 guard last.activation == .linear else {
-                    throw fail(layer, "applies \(act.rawValue) after '\(last.layer.name)', which already applies "
-                               + "\(last.activation.rawValue): nnviz draws one activation per layer")
+                    throw fail(layer, "applies \(act.name) after '\(last.layer.name)', which already applies "
+                               + "\(last.activation.name): nnviz draws one activation per layer")
                 }
                 last.activation = act
                 pending.append(last)
-                entries.append(.init(name: layer.name, type: type, fate: .folded(into: last.layer.name, detail: act.rawValue)))
+                entries.append(.init(name: layer.name, type: type, fate: .folded(into: last.layer.name, detail: act.name)))
             default:
                 entries.append(.init(name: layer.name, type: type, fate: .skipped(identities[type] ?? "identity")))
             }
@@ -150,7 +150,7 @@ enum KerasNetwork {
             if let i = plan.entries.firstIndex(where: { $0.name == p.layer.name && $0.type == "Dense" }) {
                 let folded = plan.entries.first { if case .folded(p.layer.name, _) = $0.fate { true } else { false } }
                 plan.entries[i].fate = .layer(p.layer.name, detail: (p.useBias ? "" : "no bias, ") + "activation "
-                                         + (folded.map { "\(p.activation.rawValue) from '\($0.name)'" } ?? p.activationFrom))
+                                         + (folded.map { "\(p.activation.name) from '\($0.name)'" } ?? p.activationFrom))
             }
         }
         do {
@@ -172,13 +172,10 @@ enum KerasNetwork {
         case "tanh": return .tanh
         case "softmax": return .softmax
         case "leaky_relu":
-            // SLOPE: nnviz's leaky_relu has the fixed slope Activation.leakySlope until Activation carries one (branch
-            // h-lib); until then a model with another slope is refused rather than drawn with the wrong one.
+            // Keras 3's LeakyReLU layer and activation default to a negative slope of 0.2.
             let s = slope ?? 0.2
-            guard s == Activation.leakySlope else {
-                throw fail(layer, "uses leaky_relu with negative slope \(s); nnviz's leaky_relu has slope \(Activation.leakySlope)")
-            }
-            return .leakyReLU
+            guard s.isFinite else { throw fail(layer, "has a negative slope that is not a finite number") }
+            return .leakyReLU(slope: s)
         default:
             throw fail(layer, "uses activation '\(SpecNode.clip(name))'; nnviz draws linear, relu, sigmoid, tanh, softmax and leaky_relu")
         }
