@@ -26,7 +26,7 @@ extension Dataset {
         var data: [Double] = []
         data.reserveCapacity(table.rows * features)
         for r in 0..<table.rows { data.append(contentsOf: table.row(r).prefix(features)) }
-        let labels = try classes(table.column(features), source: source) { "sample \($0 + 1), column \(table.cols)" }
+        let labels = try classes(table.column(features), source: source) { "sample \($0), column \(table.cols)" }
         return Dataset(name: source, points: Matrix(rows: table.rows, cols: features, uncheckedData: data), labels: labels)
     }
 

@@ -21,6 +21,16 @@ public enum LabelFormat {
         return text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
+    /// `v` with at most `decimals` digits, trailing zeros dropped: `1`, `−0.5`, `0.123`.
+    public static func short(_ v: Double, _ decimals: Int = 3) -> String {
+        var s = fixed(v, decimals)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
     /// Whole numbers with thin grouping for readability: `109184` → `109 184` (U+202F), four digits and fewer as is.
     public static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)

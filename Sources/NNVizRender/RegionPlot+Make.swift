@@ -19,7 +19,7 @@ extension RegionPlot {
         }
         let classes = Swift.max(2, network.outputCount)
         if let (i, k) = data.labels.enumerated().first(where: { $0.element < 0 || $0.element >= classes }) {
-            throw NNVizError(source, "sample \(i + 1)", "class \(k) but \(network.name) predicts classes 0 to \(classes - 1)")
+            throw NNVizError(source, "sample \(i)", "class \(k) but \(network.name) predicts classes 0 to \(classes - 1)")
         }
     }
 

@@ -43,10 +43,10 @@ import NNVizTestSupport
 
     @Test func dataThatDoesNotFit() {
         let three = Dataset(name: "three.csv", points: fixture { try Matrix(rows: 3, cols: 2, data: [0, 0, 1, 1, 2, 2]) }, labels: [0, 1, 2])
-        Self.refuse("error: three.csv: sample 3: label 2 is out of range; one output neuron takes labels 0 and 1",
+        Self.refuse("error: three.csv: sample 2: label 2 is out of range; one output neuron takes labels 0 and 1",
                     Self.net([2, 2, 1], [.relu, .sigmoid]), three)
         let four = Dataset(name: "four.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [0, 0, 1, 1]) }, labels: [3, 0])
-        Self.refuse("error: four.csv: sample 1: label 3 is out of range; 3 outputs take labels 0…2",
+        Self.refuse("error: four.csv: sample 0: label 3 is out of range; 3 outputs take labels 0…2",
                     Self.net([2, 2, 3], [.relu, .softmax]), four)
         Self.refuse("error: xor: has 2 features per sample but the network takes 3 inputs",
                     Self.net([3, 2, 1], [.relu, .sigmoid]))

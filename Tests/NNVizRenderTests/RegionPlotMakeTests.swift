@@ -54,13 +54,13 @@ import NNVizEngine
             try RegionPlot.make(network: xor, dataset: three, resolution: 4)
         }
         let classes = Dataset(name: "blobs", points: S.corners, labels: [0, 1, 2, 0])
-        #expect(throws: NNVizError("--data blobs", "sample 3", "class 2 but xor predicts classes 0 to 1")) {
+        #expect(throws: NNVizError("--data blobs", "sample 2", "class 2 but xor predicts classes 0 to 1")) {
             try RegionPlot.make(network: xor, dataset: classes, resolution: 4, dataSource: "--data blobs")
         }
         // Labels are public storage of `Dataset`: changed after construction, they are checked again here.
         var negative = Dataset(name: "neg", points: S.corners, labels: [0, 1, 1, 0])
         negative.labels[1] = -1
-        #expect(throws: NNVizError("neg", "sample 2", "class -1 but xor predicts classes 0 to 1")) {
+        #expect(throws: NNVizError("neg", "sample 1", "class -1 but xor predicts classes 0 to 1")) {
             try RegionPlot.make(network: xor, dataset: negative, resolution: 4)
         }
         var short = negative

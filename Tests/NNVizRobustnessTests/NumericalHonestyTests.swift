@@ -34,12 +34,12 @@ import Testing
 
     @Test func overflowIsRefusedWithSampleAndNeuron() throws {
         let n = try net(.relu, weights: [[1e300, 1]], bias: [0, 0])
-        #expect(throws: NNVizError("batch.csv", "sample 2",
+        #expect(throws: NNVizError("batch.csv", "sample 1",
                                    "output neuron y1: z = a·W + b is not finite (inf); the weights or inputs are too large")) {
             try n.forward(Matrix([[0.5], [1e10]])!, source: "batch.csv")
         }
         let cancel = try net(.linear, weights: [[1e308], [1e308]], bias: [0])
-        #expect(throws: NNVizError("--sample", "sample 1",
+        #expect(throws: NNVizError("--sample", "sample 0",
                                    "output neuron y: z = a·W + b is not finite (inf); the weights or inputs are too large")) {
             try cancel.forward(Matrix([[2, 2]])!, source: "--sample")
         }
