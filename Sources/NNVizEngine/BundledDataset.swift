@@ -27,7 +27,7 @@ public struct BundledDataset: Sendable {
         data.reserveCapacity(rows.count * 2)
         for p in rows { data.append(p.0); data.append(p.1) }
         return Dataset(name: count.map { "\(name):\($0)" } ?? name,
-                       points: Matrix(rows: rows.count, cols: 2, uncheckedData: data), labels: rows.map(\.2))
+                       uncheckedPoints: Matrix(rows: rows.count, cols: 2, uncheckedData: data), labels: rows.map(\.2))
     }
 
     /// Every bundled dataset, in the order `nnviz datasets` lists them.

@@ -48,7 +48,7 @@ extension Network {
             post.append(Matrix(rows: rows, cols: n, uncheckedData: postData))
             a = postData
         }
-        return Trace(input: batch, pre: pre, post: post)
+        return Trace(input: batch, pre: pre, post: post, unchecked: ())
     }
 }
 

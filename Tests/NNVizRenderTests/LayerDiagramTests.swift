@@ -96,7 +96,7 @@ import NNVizScene
 
     @Test func sampleFillsNeuronsAndPrintsInputsAndOutputs() throws {
         let net = try S.example("tiny-net")
-        let trace = try net.forward(Matrix([[0.6, 0.1, 0.9, 0.4]])!)
+        let trace = try net.forward(try Matrix([[0.6, 0.1, 0.9, 0.4]]))
         let d = LayerDiagram(network: net, trace: trace)
         let scene = d.scene(measurer: S.measurer)
         let values = S.texts(scene, role: "value").map(\.text)
@@ -149,7 +149,7 @@ import NNVizScene
 
     @Test func constantNetworkStaysFinite() throws {
         let net = S.zero
-        let trace = try net.forward(Matrix([[0, 0, 0]])!)
+        let trace = try net.forward(try Matrix([[0, 0, 0]]))
         let scene = LayerDiagram(network: net, trace: trace).scene(measurer: S.measurer)
         #expect(S.allNumbers(scene).allSatisfy { $0.isFinite })
         #expect(scene.items(role: "edge").count == 8)
