@@ -67,13 +67,13 @@ public struct BundledDataset: Sendable {
             rows = make(n, k, &rng)
             label = classes.map { k in count.map { "\(name):\(k):\($0)" } ?? "\(name):\(k)" } ?? label
         case .table(let features, let tenths, let labels):
-            return Dataset(name: name, points: Matrix(rows: labels.count, cols: features, uncheckedData: tenths.map { Double($0) / 10 }),
+            return Dataset(name: name, uncheckedPoints: Matrix(rows: labels.count, cols: features, uncheckedData: tenths.map { Double($0) / 10 }),
                            labels: labels)
         }
         var data: [Double] = []
         data.reserveCapacity(rows.count * 2)
         for p in rows { data.append(p.0); data.append(p.1) }
-        return Dataset(name: label, points: Matrix(rows: rows.count, cols: 2, uncheckedData: data), labels: rows.map(\.2))
+        return Dataset(name: label, uncheckedPoints: Matrix(rows: rows.count, cols: 2, uncheckedData: data), labels: rows.map(\.2))
     }
 
     /// Every bundled dataset, in the order `nnviz datasets` lists them.

@@ -26,8 +26,8 @@ extension Dataset {
         var data: [Double] = []
         data.reserveCapacity(table.rows * features)
         for r in 0..<table.rows { data.append(contentsOf: table.row(r).prefix(features)) }
-        let labels = try classes(table.column(features), source: source) { "sample \($0 + 1), column \(table.cols)" }
-        return Dataset(name: source, points: Matrix(rows: table.rows, cols: features, uncheckedData: data), labels: labels)
+        let labels = try classes(table.column(features), source: source) { "sample \($0), column \(table.cols)" }
+        return Dataset(name: source, uncheckedPoints: Matrix(rows: table.rows, cols: features, uncheckedData: data), labels: labels)
     }
 
     /// A JSON dataset `{"x": [[…], …], "y": […]}`.
@@ -42,7 +42,7 @@ extension Dataset {
             throw yNode.error("has \(y.count) classes but x has \(x.rows) points")
         }
         let labels = try classes(y, source: source) { "y[\($0)]" }
-        return Dataset(name: source, points: x, labels: labels)
+        return Dataset(name: source, uncheckedPoints: x, labels: labels)
     }
 
     /// Class indices from raw label values: whole numbers 0…255, or exactly the labels -1 and 1.
@@ -52,7 +52,7 @@ extension Dataset {
         out.reserveCapacity(raw.count)
         for (i, v) in raw.enumerated() {
             if playground { out.append(v == 1 ? 1 : 0); continue }
-            guard v == v.rounded(), v >= 0, v <= 255 else {
+            guard v == v.rounded(), v >= 0, v <= Double(Dataset.maxClass) else {
                 throw NNVizError(source, location(i), "class \(v.description) is not a whole number from 0 to 255 (or -1/1)")
             }
             out.append(Int(v))

@@ -7,12 +7,27 @@ public struct Dataset: Equatable, Sendable {
     /// The bundled name (`xor:200`) or the file as the user named it.
     public var name: String
     /// `samples × features`.
-    public var points: Matrix
-    /// Class index per sample, 0 ..< `classCount`.
-    public var labels: [Int]
+    public private(set) var points: Matrix
+    /// Class index per sample, 0 ..< `classCount`; one per row of `points`.
+    public private(set) var labels: [Int]
 
-    public init(name: String, points: Matrix, labels: [Int]) {
-        precondition(points.rows == labels.count && labels.allSatisfy { $0 >= 0 }, "Dataset shape mismatch")
+    /// The largest class a label may name (the file loaders' limit too).
+    public static let maxClass = 255
+
+    /// A dataset of `points.rows` samples with one class each.
+    ///
+    /// - Throws: `ShapeError.labelCount` when `labels` does not hold one label per row of `points`,
+    ///   `.labelRange` for a label outside 0…255.
+    public init(name: String, points: Matrix, labels: [Int]) throws(ShapeError) {
+        guard points.rows == labels.count else { throw .labelCount(points: points.rows, labels: labels.count) }
+        if let i = labels.firstIndex(where: { !(0...Dataset.maxClass).contains($0) }) {
+            throw .labelRange(sample: i, label: labels[i])
+        }
+        self.init(name: name, uncheckedPoints: points, labels: labels)
+    }
+
+    /// For loaders and generators that have checked the shapes and labels themselves.
+    init(name: String, uncheckedPoints points: Matrix, labels: [Int]) {
         self.name = name
         self.points = points
         self.labels = labels

@@ -45,7 +45,7 @@ public enum InputFile {
     }
 
     /// Throws unless `path` is a regular file: a FIFO or device would block or never end.
-    public static func requireRegularFile(_ path: String) throws(NNVizError) {
+    static func requireRegularFile(_ path: String) throws(NNVizError) {
         var st = stat()
         guard RawPath.withCString(path, { stat($0, &st) }) == 0 else { throw NNVizError(path, "", reason(errno)) }
         try checkRegular(st.st_mode, path)

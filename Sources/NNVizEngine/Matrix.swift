@@ -35,10 +35,14 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: rows, cols: cols, uncheckedData: Array(repeating: value, count: rows * cols))
     }
 
-    /// A matrix from rows of equal length; `nil` when the rows are ragged.
-    public init?(_ rowArrays: [[Double]]) {
+    /// A matrix from rows of equal length.
+    ///
+    /// - Throws: `ShapeError.raggedRows` naming the first row whose length differs from row 0's.
+    public init(_ rowArrays: [[Double]]) throws(ShapeError) {
         let cols = rowArrays.first?.count ?? 0
-        guard rowArrays.allSatisfy({ $0.count == cols }) else { return nil }
+        if let r = rowArrays.firstIndex(where: { $0.count != cols }) {
+            throw .raggedRows(row: r, count: rowArrays[r].count, expected: cols)
+        }
         self.init(rows: rowArrays.count, cols: cols, uncheckedData: rowArrays.flatMap { $0 })
     }
 

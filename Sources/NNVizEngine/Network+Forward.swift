@@ -41,14 +41,14 @@ extension Network {
             }
             if let i = preData.firstIndex(where: { !$0.isFinite }) {
                 let neuron = layer.neuronLabels[i % n]
-                throw NNVizError(source, "sample \(i / n + 1)",
+                throw NNVizError(source, "sample \(i / n)",
                                  "\(layer.name) neuron \(neuron): z = a·W + b is not finite (\(preData[i])); \(inputs.overflowAdvice)")
             }
             pre.append(Matrix(rows: rows, cols: n, uncheckedData: preData))
             post.append(Matrix(rows: rows, cols: n, uncheckedData: postData))
             a = postData
         }
-        return Trace(input: batch, pre: pre, post: post)
+        return Trace(input: batch, pre: pre, post: post, unchecked: ())
     }
 }
 

@@ -1,6 +1,6 @@
 extension Network {
     /// Values one sample holds in a forward pass's trace: its inputs, then z and the activation of every neuron.
-    public var traceWidth: Int { inputCount + 2 * layers.reduce(0) { $0 + $1.fanOut } }
+    var traceWidth: Int { inputCount + 2 * layers.reduce(0) { $0 + $1.fanOut } }
 
     /// Refuses, before it is generated or run, a batch of `samples` whose trace would hold more than
     /// `limits.maxTraceValues` values; `source` names where the samples come from (`--random`, a file).

@@ -3,14 +3,14 @@ import NNVizSystem
 /// booleans widened to Double; C or Fortran order, read as NumPy reads them).
 ///
 /// The header is parsed by hand; a header claiming more data than the bytes hold is refused before allocating.
-public struct NpyArray: Sendable, Equatable {
+struct NpyArray: Sendable, Equatable {
     /// The array's shape, e.g. `[3, 4]`; empty for a 0-d array.
-    public let shape: [Int]
+    let shape: [Int]
     /// The values in C order, widened to Double.
-    public let values: [Double]
+    let values: [Double]
 
     /// Parses `.npy` bytes; `source` and `location` name them in errors (a file, or an npz archive and member).
-    public static func parse(_ bytes: [UInt8], source: String, location: String = "",
+    static func parse(_ bytes: [UInt8], source: String, location: String = "",
                              maxValues: Int = LoadLimits().maxBatchValues) throws(NNVizError) -> NpyArray {
         func fail(_ message: String) -> NNVizError { NNVizError(source, location, message) }
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
@@ -82,11 +82,11 @@ public struct NpyArray: Sendable, Equatable {
         return NpyArray(shape: [c, r], values: out)
     }
 
-    public init(shape: [Int], values: [Double]) {
+    init(shape: [Int], values: [Double]) {
         self.shape = shape
         self.values = values
     }
 
     /// The shape as NumPy prints it, e.g. `(3, 4)` or `(5,)`.
-    public var shapeText: String { NpyHeader.text(shape) }
+    var shapeText: String { NpyHeader.text(shape) }
 }

@@ -8,7 +8,7 @@ public enum SampleLoader {
         var data: [Double] = []
         data.reserveCapacity(samples.count * network.inputCount)
         for (i, text) in samples.enumerated() {
-            let where_ = "sample \(i + 1)"
+            let where_ = "sample \(i)"
             let fields = text.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == network.inputCount else {
                 throw NNVizError(Setting.samples, where_, "has \(fields.count) values but \(widthHint(network))")

@@ -22,6 +22,17 @@ public enum ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
     case layerInputs(index: Int, inputs: Int, previousNeurons: Int)
     /// A generated network of `layers` layers was given `count` activations.
     case activationCount(layers: Int, count: Int)
+    /// Row `row` (counted from 0) of a matrix given as rows has `count` values but row 0 has `expected`.
+    case raggedRows(row: Int, count: Int, expected: Int)
+    /// A dataset of `points` points was given `labels` labels.
+    case labelCount(points: Int, labels: Int)
+    /// Sample `sample` (counted from 0) of a dataset has the label `label`, not a class 0…255.
+    case labelRange(sample: Int, label: Int)
+    /// A trace was given `pre` pre-activation matrices but `post` activation matrices (one each per layer).
+    case traceLayerCount(pre: Int, post: Int)
+    /// Layer `layer`'s pre-activations (`preRows × preCols`) and activations (`postRows × postCols`) of a trace
+    /// do not both hold one row per sample of its batch of `batch` and the same neurons.
+    case traceLayer(layer: Int, batch: Int, preRows: Int, preCols: Int, postRows: Int, postCols: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +56,17 @@ public enum ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "layer \(index) takes \(inputs) inputs (rows of weights) but layer \(index - 1) has \(previous) neurons"
         case let .activationCount(layers, count):
             return "a network of \(layers) layers needs \(layers) activations but \(count) were given"
+        case let .raggedRows(row, count, expected):
+            return "row \(row) of the matrix has \(count) values but row 0 has \(expected)"
+        case let .labelCount(points, labels):
+            return "a dataset of \(points) points needs one label each but has \(labels)"
+        case let .labelRange(sample, label):
+            return "sample \(sample) has the label \(label); labels are classes 0 to \(Dataset.maxClass)"
+        case let .traceLayerCount(pre, post):
+            return "a trace needs one activation matrix per pre-activation matrix (one each per layer) but has \(post) and \(pre)"
+        case let .traceLayer(layer, batch, preRows, preCols, postRows, postCols):
+            return "layer \(layer) of the trace has \(preRows) × \(preCols) pre-activations and \(postRows) × \(postCols) activations; "
+                + "both need \(batch) rows (the batch) and the same columns"
         }
     }
 }

@@ -141,7 +141,7 @@ struct DiagramLayout {
 
     static func subtitle(_ d: LayerDiagram) -> String {
         var s = d.network.sizes.map(String.init).joined(separator: " → ") + " · \(LabelFormat.count(d.network.parameterCount)) parameters"
-        if d.trace != nil { s += " · forward pass of sample \(d.sample)" }
+        if let name = d.sampleName { s += " · forward pass of " + name }
         return s
     }
 

@@ -31,6 +31,11 @@ public enum LabelFormat {
         return text == minus + "0" ? "0" : text
     }
 
+    /// `v` with at most `decimals` digits, trailing zeros dropped: `1`, `−0.5`, `0.123` (the same as `trimmed`).
+    public static func short(_ v: Double, _ decimals: Int = 3) -> String {
+        trimmed(v, decimals)
+    }
+
     /// Whole numbers with thin grouping for readability: `109184` → `109 184` (U+202F), four digits and fewer as is.
     public static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)

@@ -75,6 +75,16 @@ public struct LayerDiagram: Figure {
         return t.activations(ofLayer: c)[sample, i]
     }
 
+    /// How titles and captions name the sample shown: `the sample (1, 0)` when the batch holds only it (its values,
+    /// up to six inputs), else its row from 0, `sample 3`, as NumPy counts rows; nil without a trace.
+    public var sampleName: String? {
+        guard let t = trace, t.batchSize > 0 else { return nil }
+        guard t.batchSize == 1 else { return "sample \(sample)" }
+        let values = t.input.row(0)
+        guard values.count <= 6 else { return "the sample" }
+        return "the sample (" + values.map { LabelFormat.short($0) }.joined(separator: ", ") + ")"
+    }
+
     /// The colour scale of activations for the sample: viridis from 0 when every value is ≥ 0, otherwise
     /// diverging around 0; limits rounded out to a 1-2-5 step and at least 1 for bounded activations.
     public var activationScale: ColorScale? {
@@ -83,7 +93,7 @@ public struct LayerDiagram: Figure {
         for c in 0...network.layers.count {
             for v in t.activations(ofLayer: c).row(sample) where v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
         }
-        let label = "activation (sample \(sample))"
+        let label = t.batchSize == 1 ? "activation" : "activation (sample \(sample))"
         if lo >= 0 {
             let top = hi <= 1 ? 1 : NiceTicks(0, hi, target: 4).step * (hi / NiceTicks(0, hi, target: 4).step).rounded(.up)
             return .sequential(0, top, label: label)

@@ -14,12 +14,9 @@ extension RegionPlot {
         guard data.points.cols == network.inputCount else {
             throw NNVizError(source, "", "points have \(data.points.cols) values but \(network.name) takes \(network.inputCount) inputs")
         }
-        guard data.labels.count == data.points.rows else {
-            throw NNVizError(source, "", "has \(data.points.rows) points but \(data.labels.count) labels")
-        }
         let classes = Swift.max(2, network.outputCount)
         if let (i, k) = data.labels.enumerated().first(where: { $0.element < 0 || $0.element >= classes }) {
-            throw NNVizError(source, "sample \(i + 1)", "class \(k) but \(network.name) predicts classes 0 to \(classes - 1)")
+            throw NNVizError(source, "sample \(i)", "class \(k) but \(network.name) predicts classes 0 to \(classes - 1)")
         }
     }
 

@@ -1,7 +1,10 @@
 import NNVizScene
 
 // The named visual encodings every figure shares, defined once so the diagram, the heatmaps and the
-// region plots agree on what blue means. Values follow ../shared/STYLE.md.
+// region plots agree on what blue means: weight signs in TensorFlow Playground's blue (positive) and orange
+// (negative), which students may know and which stay distinct with the common colour-vision deficiencies; classes
+// in the Okabe–Ito palette for the same reason; viridis for magnitudes (uniform in lightness, legible in grey);
+// a diverging orange–white–blue map for signed values, so a map's sides match the edge colours.
 
 /// Named colours: weight signs, the Okabe–Ito class palette and the text shades used on sign colours.
 public enum Palette {

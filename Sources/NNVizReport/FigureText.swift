@@ -33,7 +33,8 @@ public struct FigureText: Sendable, Equatable {
         }
         if let t = trace, t.batchSize > 0 {
             let s = min(max(0, sample), t.batchSize - 1)
-            let sentence = " Neurons are filled by their activation for sample \(s) (\(assignments(net.inputLabels, Array(t.input.row(s))))), "
+            let which = t.batchSize == 1 ? "the sample" : "sample \(s)"
+            let sentence = " Neurons are filled by their activation for \(which) (\(assignments(net.inputLabels, Array(t.input.row(s))))), "
                 + "which gives \(outcome(net, Array(t.output.row(s))))."
             caption += sentence
             alt += sentence

@@ -5,12 +5,7 @@ import NNVizRender
 enum ReportNumber {
     /// `v` with at most `decimals` digits, trailing zeros dropped: `1`, `−0.5`, `0.123`.
     static func short(_ v: Double, _ decimals: Int = 3) -> String {
-        var s = LabelFormat.fixed(v, decimals)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s
+        LabelFormat.short(v, decimals)
     }
 
     /// Decimals for a column of values: none when every value is a whole number (step outputs, 0/1 inputs), else 3.

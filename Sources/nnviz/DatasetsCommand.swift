@@ -18,14 +18,13 @@ struct DatasetsCommand: ParsableCommand {
     var name: String?
 
     @Option(help: "Seed of the generator (0…4294967295).")
-    var seed: Int = 0
+    var seed: UInt32 = 0
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this .csv or .json file instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {
         try PathArgument.require(output, "-o")
-        guard (0...Int(UInt32.max)).contains(seed) else { throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)") }
         if name == nil && output != nil { throw ValidationError("-o needs a dataset NAME") }
     }
 
@@ -39,7 +38,7 @@ struct DatasetsCommand: ParsableCommand {
                 try out.flush()
                 return
             }
-            guard let ds = try Dataset.bundled(name, seed: UInt32(seed)) else {
+            guard let ds = try Dataset.bundled(name, seed: seed) else {
                 throw NNVizError(name, "", "unknown dataset; datasets: \(BundledDataset.names)")
             }
             guard let output else {

@@ -19,8 +19,8 @@ struct FigureCommandOptions: ParsableArguments {
     @Option(help: "Pixels per unit for PNG output, e.g. 2 for HiDPI slides (0.25…8).")
     var scale: Double = 1
 
-    @Option(help: "Colour theme: light or dark.")
-    var theme: String = "light"
+    @Option(help: "Colour theme.")
+    var theme: Theme.Name = .light
 
     @Option(help: "Figure title; an empty string removes it.")
     var title: String?
@@ -36,7 +36,6 @@ struct FigureCommandOptions: ParsableArguments {
             }
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
-        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
     }
 
     /// The advice figures print, in this command line's words.
@@ -45,7 +44,7 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// The renderer's options.
     var figure: FigureOptions {
-        FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light), title: title,
+        FigureOptions(width: width, height: height, theme: Theme.named(theme), title: title,
                       fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes)
     }
 

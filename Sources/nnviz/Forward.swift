@@ -58,12 +58,12 @@ struct Forward: ParsableCommand {
     /// extremes (see `fixedWidth`) instead of from every formatted value held at once.
     func writeBlock(_ title: String, _ labels: [String], _ m: Matrix, to out: inout StandardOutput) throws(NNVizError) {
         let align: [TextTable.Align] = [.left] + labels.map { _ in .right }
-        var widths = [max(title.count, "sample \(m.rows)".count)] + labels.map(\.count)
+        var widths = [max(title.count, "sample \(m.rows - 1)".count)] + labels.map(\.count)
         for c in 0..<m.cols { widths[c + 1] = max(widths[c + 1], Self.fixedWidth(m, column: c, decimals: precision)) }
         try out.write("\n")
         try out.write(TextTable.line([title] + labels, widths: widths, align: align))
         for r in 0..<m.rows {
-            let cells = ["sample \(r + 1)"] + m.row(r).map { NumberFormat.fixed($0, decimals: precision) }
+            let cells = ["sample \(r)"] + m.row(r).map { NumberFormat.fixed($0, decimals: precision) }
             try out.write(TextTable.line(cells, widths: widths, align: align))
         }
     }

@@ -17,7 +17,7 @@ struct RegionsCommand: FigureCommand {
     var data: String?
 
     @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
-    var dataSeed = 0
+    var dataSeed: UInt32 = 0
 
     @Option(name: .customLong("max-points"), help: "Refuse --data sets of more points than this (each is drawn).")
     var maxPoints = LoadLimits.defaultMaxPoints
@@ -51,7 +51,6 @@ struct RegionsCommand: FigureCommand {
 
     func validate() throws {
         try PathArgument.require(data, "--data")
-        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         if let resolution, resolution < 2 { throw ValidationError("--resolution must be at least 2, got \(resolution)") }
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard maxEvaluations >= 4 else { throw ValidationError("--max-evaluations must be at least 4 (a 2 × 2 grid), got \(maxEvaluations)") }
@@ -108,7 +107,7 @@ struct RegionsCommand: FigureCommand {
         if let data {
             var limits = network.limits
             limits.maxPoints = maxPoints
-            let d = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
+            let d = try Dataset.resolve(data, seed: dataSeed, limits: limits)
             try RegionPlot.checkDataset(d, for: net, source: data)
             labelled = d
         }

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     var data: String?
 
     @Option(help: "Seed for a bundled --data set (0…4294967295).")
-    var dataSeed: Int = 0
+    var dataSeed: UInt32 = 0
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder the report folders go in.", valueName: "dir"))
     var output: String = "output"
@@ -65,7 +65,6 @@ struct ReportCommand: ParsableCommand {
         try PathArgument.require(output, "-o")
         try PathArgument.require(data, "--data")
         try PathArgument.require(templates, "--templates")
-        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
         _ = try parsedFormats()
@@ -140,7 +139,7 @@ struct ReportCommand: ParsableCommand {
                 acts?.append(try Activation(named: String(name).trimmingCharacters(), source: "--activations", location: "name \(i + 1)"))
             }
         }
-        let dataset = try data.map { d throws(NNVizError) in try Dataset.resolve(d, seed: UInt32(dataSeed), limits: limits) }
+        let dataset = try data.map { d throws(NNVizError) in try Dataset.resolve(d, seed: dataSeed, limits: limits) }
         var inputs: [ReportInput] = []
         for net in nets {
             let network = try NetworkResolver.resolve(net, activations: NetworkResolver.takesActivations(path: net) ? acts : nil,

@@ -17,7 +17,7 @@ struct SampleOptions: ParsableArguments {
     var random: Int?
 
     @Option(help: "Seed for --random (0…4294967295).")
-    var seed: Int?
+    var seed: UInt32?
 
     /// Whether any source of samples was given.
     var isEmpty: Bool { samples.isEmpty && batch == nil && random == nil }
@@ -27,9 +27,6 @@ struct SampleOptions: ParsableArguments {
         let given = [!samples.isEmpty, batch != nil, random != nil].filter { $0 }.count
         if given > 1 { throw ValidationError("give only one of --sample, --batch and --random") }
         if seed != nil && random == nil { throw ValidationError("--seed applies only to --random") }
-        if let seed, !(0...Int(UInt32.max)).contains(seed) {
-            throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)")
-        }
     }
 
     /// The batch for `network` and the name it goes by in messages, or `nil` when no samples were given.
@@ -49,7 +46,7 @@ struct SampleOptions: ParsableArguments {
             if random > 0, !overflow, values <= limits.maxBatchValues {
                 try network.checkTrace(samples: random, source: "--random", limits: limits)
             }
-            return (try SampleLoader.random(count: random, seed: UInt32(s), for: network, limits: limits),
+            return (try SampleLoader.random(count: random, seed: s, for: network, limits: limits),
                     "--random \(random) --seed \(s)")
         }
         return nil

@@ -26,7 +26,7 @@ struct TrainCommand: ParsableCommand {
     var data: String
 
     @Option(name: .customLong("data-seed"), help: "Seed for generated datasets such as moons:300 (0…4294967295).")
-    var dataSeed = 0
+    var dataSeed: UInt32 = 0
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The trained network: .json or .yaml (explicit weights, names and labels kept) or .npz.",
                                                     valueName: "file"))
@@ -48,7 +48,7 @@ struct TrainCommand: ParsableCommand {
     var batchSize: Int?
 
     @Option(help: "Seed of the shuffles and the validation split (0…4294967295).")
-    var seed = 0
+    var seed: UInt32 = 0
 
     @Option(help: ArgumentHelp("bce, ce or mse (default: from the output layer).", valueName: "bce|ce|mse"))
     var loss: String?
@@ -83,8 +83,6 @@ struct TrainCommand: ParsableCommand {
         try PathArgument.require(history, "--history")
         try PathArgument.require(saveSnapshots, "--save-snapshots")
         try PathArgument.require(figures, "--figures")
-        guard (0...Int(UInt32.max)).contains(seed) else { throw ValidationError("--seed must be between 0 and 4294967295, got \(seed)") }
-        guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         guard (0...Self.maxEpochs).contains(epochs) else { throw ValidationError("--epochs must be between 0 and \(Self.maxEpochs), got \(epochs)") }
         guard learningRate.isFinite && learningRate > 0 else { throw ValidationError("--lr must be a positive number, got \(learningRate)") }
         guard momentum.isFinite && momentum >= 0 && momentum < 1 else { throw ValidationError("--momentum must be at least 0 and below 1, got \(momentum)") }
@@ -124,10 +122,10 @@ struct TrainCommand: ParsableCommand {
             let net = try network.load()
             var limits = network.limits
             limits.maxPoints = Int.max
-            let dataset = try Dataset.resolve(data, seed: UInt32(dataSeed), limits: limits)
+            let dataset = try Dataset.resolve(data, seed: dataSeed, limits: limits)
             let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
                                           optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
-                                          seed: UInt32(seed), loss: loss.flatMap(Loss.init(rawValue:)),
+                                          seed: seed, loss: loss.flatMap(Loss.init(rawValue:)),
                                           validation: validation, snapshots: try keptEpochs(network: net))
             let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
             let progress = TrainingProgress(epochs: epochs, quiet: quiet)

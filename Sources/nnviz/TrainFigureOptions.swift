@@ -16,8 +16,8 @@ struct TrainFigureOptions: ParsableArguments {
     @Option(help: "Pixels per unit for the PNG figures and training.gif, e.g. 2 for HiDPI slides (0.25…8).")
     var scale: Double = 1
 
-    @Option(help: "Colour theme: light or dark.")
-    var theme: String = "light"
+    @Option(help: "Colour theme.")
+    var theme: Theme.Name = .light
 
     /// Frames beyond this make a GIF too large to be useful on a slide.
     static let maxFrames = 500
@@ -29,7 +29,6 @@ struct TrainFigureOptions: ParsableArguments {
             }
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
-        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
         if let frames, !(2...Self.maxFrames).contains(frames) {
             throw ValidationError("--frames must be between 2 and \(Self.maxFrames), got \(frames)")
         }
@@ -37,6 +36,6 @@ struct TrainFigureOptions: ParsableArguments {
 
     /// The figures' options.
     var figure: FigureOptions {
-        FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light))
+        FigureOptions(width: width, height: height, theme: Theme.named(theme))
     }
 }

@@ -39,22 +39,22 @@ import NNVizTestSupport
             xor: 4 samples from --sample
 
             input     x1  x2
-            sample 1   0   0
-            sample 2   0   1
-            sample 3   1   0
-            sample 4   1   1
+            sample 0   0   0
+            sample 1   0   1
+            sample 2   1   0
+            sample 3   1   1
 
             hidden step  OR  AND
-            sample 1      0    0
+            sample 0      0    0
+            sample 1      1    0
             sample 2      1    0
-            sample 3      1    0
-            sample 4      1    1
+            sample 3      1    1
 
             output step  xor
-            sample 1       0
+            sample 0       0
+            sample 1       1
             sample 2       1
-            sample 3       1
-            sample 4       0
+            sample 3       0
 
             """, stderr: "", status: 0))
     }
@@ -99,8 +99,8 @@ import NNVizTestSupport
                         "error: foo: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train")
         try expectError(["forward", "xor"],
                         "error: forward: needs samples: --sample v,v,… (repeatable), --batch FILE or --random N [--seed S]")
-        try expectError(["forward", "xor", "--sample", "1,2,3"], "error: --sample: sample 1: has 3 values but xor takes 2 inputs (x1, x2)")
-        try expectError(["forward", "xor", "--sample", "1,x"], "error: --sample: sample 1, value 2: 'x' is not a number")
+        try expectError(["forward", "xor", "--sample", "1,2,3"], "error: --sample: sample 0: has 3 values but xor takes 2 inputs (x1, x2)")
+        try expectError(["forward", "xor", "--sample", "1,x"], "error: --sample: sample 0, value 2: 'x' is not a number")
         try expectError(["summary", "missing.yaml"], "error: missing.yaml: no such file")
         try expectError(["summary", "xor", "--activations", "relu"],
                         "error: --activations: applies only to .npz networks and state dicts; xor names its activations itself")

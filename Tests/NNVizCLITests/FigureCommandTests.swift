@@ -110,7 +110,7 @@ import NNVizTestSupport
         (["regions", "tiny-net", "--data", "xor", "-o", "r.png"],
          "error: xor: points have 2 values but tiny-net takes 4 inputs\n", 1),
         (["regions", "tiny-net", "--data", "moons:0", "-o", "r.png"], "error: moons:0: '0' is not a sample count; write moons:200\n", 1),
-        (["diagram", "xor", "--theme", "blue", "-o", "d.png"], "error: nnviz: --theme must be light or dark, got 'blue' (see nnviz help)\n", 64),
+        (["diagram", "xor", "--theme", "blue", "-o", "d.png"], "error: nnviz: The value 'blue' is invalid for '--theme <theme>'. Please provide one of 'light' and 'dark'. (see nnviz help)\n", 64),
     ])
     func errorsAreOneLine(_ args: [String], _ message: String, _ status: Int32) throws {
         let dir = try Self.scratch()

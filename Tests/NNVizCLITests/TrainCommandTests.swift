@@ -143,7 +143,7 @@ import Testing
             (["train", "iris", "--data", "xor", "-o", "t.json"], 1,
              "error: xor: has 2 features per sample but the network takes 4 inputs\n"),
             (["train", "xor-train", "--data", "three.csv", "-o", "t.json"], 1,
-             "error: three.csv: sample 2: label 2 is out of range; one output neuron takes labels 0 and 1\n"),
+             "error: three.csv: sample 1: label 2 is out of range; one output neuron takes labels 0 and 1\n"),
             (["train", "xor-train", "--data", "xor", "--loss", "ce", "-o", "t.json"], 1,
              "error: xor-train: layers[1] (output): loss ce needs a softmax output, not sigmoid; use --loss bce\n"),
             (["train", "xor-train", "--data", "xor", "-o", "t.txt"], 1,

@@ -11,13 +11,13 @@ import Testing
             let specs = c["layers"] as? [[String: Any]] ?? []
             var layers: [Layer] = []
             for (i, s) in specs.enumerated() {
-                let w = try #require(Matrix(Fixture.matrix(s["weights"])))
+                let w = try Matrix(Fixture.matrix(s["weights"]))
                 let act = try Activation(named: s["activation"] as? String ?? "", source: "forward.json", location: "activation")
                 layers.append(try Layer(name: "l\(i)", activation: act, weights: w, bias: Fixture.doubles(s["bias"]),
                                     neuronLabels: (0..<w.cols).map { "n\($0)" }))
             }
             let net = try Network(name: "case", inputLabels: ["a", "b", "c"], layers: layers)
-            let x = try #require(Matrix(Fixture.matrix(c["input"])))
+            let x = try Matrix(Fixture.matrix(c["input"]))
             let trace = try net.forward(x)
             let pre = c["pre"] as? [Any] ?? [], post = c["post"] as? [Any] ?? []
             for k in 0..<layers.count {

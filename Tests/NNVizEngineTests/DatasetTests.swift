@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func badInputsSayWhere() throws {
-        expectError("error: d.csv: sample 2, column 3: class 0.5 is not a whole number from 0 to 255 (or -1/1)") {
+        expectError("error: d.csv: sample 1, column 3: class 0.5 is not a whole number from 0 to 255 (or -1/1)") {
             try Dataset.csv("0,0,1\n1,1,0.5\n", source: "d.csv")
         }
         expectError("error: d.csv: has 1 column; expected features then a class column (e.g. x1,x2,label)") {

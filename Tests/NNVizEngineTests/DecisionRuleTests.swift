@@ -26,13 +26,13 @@ import NNVizTestSupport
         #expect(DecisionRule.threshold(0).predictedClass([-0.01]) == 0)
         func single(_ act: Activation) throws -> Network {
             try Network(name: "n", inputLabels: ["x"], layers: [
-                Layer(name: "output", activation: act, weights: Matrix([[1]])!, bias: [0], neuronLabels: ["y"]),
+                Layer(name: "output", activation: act, weights: try Matrix([[1]]), bias: [0], neuronLabels: ["y"]),
             ])
         }
         #expect(try single(.sigmoid).decisionRule == .threshold(0.5))
         #expect(try single(.tanh).decisionRule == .threshold(0))
         // tanh(0.1) > 0 is class 1, though it is below 0.5; sigmoid(0.1) ≈ 0.52 is class 1, sigmoid(-0.1) class 0.
-        let x = Matrix([[0.1], [-0.1], [0]])!
+        let x = try Matrix([[0.1], [-0.1], [0]])
         #expect(try single(.tanh).predict(x) == [1, 0, 0])
         #expect(try single(.sigmoid).predict(x) == [1, 0, 0])
         #expect(try single(.linear).forward(x).predictedClasses(single(.linear).decisionRule) == [1, 0, 0])
@@ -51,8 +51,8 @@ import NNVizTestSupport
     @Test func predictRefusesWhatForwardRefuses() throws {
         let xor = try NetworkResolver.resolve("xor")
         #expect(throws: NNVizError("batch", "", "samples have 3 values but xor takes 2 inputs (x1, x2)")) {
-            try xor.predict(Matrix([[1, 2, 3]])!)
+            try xor.predict(try Matrix([[1, 2, 3]]))
         }
-        #expect(try xor.predict(Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!) == [0, 1, 1, 0])
+        #expect(try xor.predict(try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])) == [0, 1, 1, 0])
     }
 }

@@ -8,13 +8,13 @@ import NNVizTestSupport
         try Network(
             name: "xor", inputLabels: ["x1", "x2"],
             layers: [
-                Layer(name: "hidden", activation: .step, weights: Matrix([[1, 1], [1, 1]])!, bias: [-0.5, -1.5], neuronLabels: ["OR", "AND"]),
-                Layer(name: "output", activation: .step, weights: Matrix([[1], [-2]])!, bias: [-0.5], neuronLabels: ["xor"]),
+                Layer(name: "hidden", activation: .step, weights: try Matrix([[1, 1], [1, 1]]), bias: [-0.5, -1.5], neuronLabels: ["OR", "AND"]),
+                Layer(name: "output", activation: .step, weights: try Matrix([[1], [-2]]), bias: [-0.5], neuronLabels: ["xor"]),
             ])
     }
 
     @Test func xorTruthTable() throws {
-        let corners = Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!
+        let corners = try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])
         let trace = try Self.xor.forward(corners)
         #expect(trace.output.data == [0, 1, 1, 0])
         #expect(trace.post[0].rowArrays == [[0, 0], [1, 0], [1, 0], [1, 1]])
@@ -23,7 +23,7 @@ import NNVizTestSupport
 
     @Test func widthMismatchIsAnError() {
         #expect(throws: NNVizError("--sample", "", "samples have 3 values but xor takes 2 inputs (x1, x2)")) {
-            try Self.xor.forward(Matrix([[1, 2, 3]])!, source: "--sample")
+            try Self.xor.forward(try Matrix([[1, 2, 3]]), source: "--sample")
         }
     }
 

@@ -29,7 +29,7 @@ import Testing
             let rows = 6
             let points = try Matrix(rows: rows, cols: 3, data: rng.randn(rows * 3))
             let labels = (0..<rows).map { _ in Int(rng.interval(UInt64(max(k, 2) - 1))) }
-            let data = TrainingRows(Dataset(name: "d", points: points, labels: labels), outputs: k)
+            let data = TrainingRows(try Dataset(name: "d", points: points, labels: labels), outputs: k)
             var p = DenseParameters(network)
             let workspace = BackpropWorkspace(p, rows: rows)
             data.inputs.withUnsafeBufferPointer { x in

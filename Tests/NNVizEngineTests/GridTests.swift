@@ -25,7 +25,7 @@ import NNVizTestSupport
 
     /// Every cell centre of a small grid, in the grid's row-major order, as one batch.
     static func batch(_ g: GridField, n: Int) -> Matrix {
-        Matrix((0..<n).flatMap { r in (0..<n).map { c in g.input(row: r, col: c, n: n) } })!
+        fixture { try Matrix((0..<n).flatMap { r in (0..<n).map { c in g.input(row: r, col: c, n: n) } }) }
     }
 
     @Test func xorOutputFieldEqualsForwardExactly() throws {

@@ -11,13 +11,13 @@ import Testing
     @Test func sampleRows() throws {
         let m = try SampleLoader.parse(samples: ["0,1", " 1.5 , -2e-1"], for: Self.xor)
         #expect(m.rowArrays == [[0, 1], [1.5, -0.2]])
-        expectError("error: samples: sample 2: has 3 values but xor takes 2 inputs (x1, x2)") {
+        expectError("error: samples: sample 1: has 3 values but xor takes 2 inputs (x1, x2)") {
             try SampleLoader.parse(samples: ["0,1", "1,2,3"], for: Self.xor)
         }
-        expectError("error: samples: sample 1, value 2: 'abc' is not a number") {
+        expectError("error: samples: sample 0, value 2: 'abc' is not a number") {
             try SampleLoader.parse(samples: ["1,abc"], for: Self.xor)
         }
-        expectError("error: samples: sample 1, value 1: is not a finite number (nan)") {
+        expectError("error: samples: sample 0, value 1: is not a finite number (nan)") {
             try SampleLoader.parse(samples: ["nan,1"], for: Self.xor)
         }
     }

@@ -11,10 +11,39 @@ import NNVizEngine
         #expect(throws: ShapeError.matrixData(rows: Int.max, cols: 2, count: 0)) { try Matrix(rows: Int.max, cols: 2, data: []) }
         let m = try Matrix(rows: 2, cols: 3, data: [1, 2, 3, 4, 5, 6])
         #expect(m[1, 0] == 4 && m.row(1) == [4, 5, 6])
-        #expect(Matrix([[1, 2], [3]]) == nil, "ragged rows")
+        #expect(throws: ShapeError.raggedRows(row: 2, count: 1, expected: 2)) { try Matrix([[1, 2], [3, 4], [5]]) }
+        #expect(ShapeError.raggedRows(row: 2, count: 1, expected: 2).description == "row 2 of the matrix has 1 values but row 0 has 2")
+        #expect(try Matrix([[1, 2], [3, 4]]) == Matrix(rows: 2, cols: 2, data: [1, 2, 3, 4]))
+        #expect(try Matrix([]) == Matrix(rows: 0, cols: 0))
         #expect(ShapeError.matrixData(rows: 2, cols: 3, count: 5).description == "a 2 × 3 matrix needs 6 values but has 5")
         #expect(ShapeError.negativeDimension(rows: -1, cols: 3).description
                 == "a matrix cannot have -1 rows and 3 columns; both must be 0 or more")
+    }
+
+    @Test func datasetsHoldOneClassPerPoint() throws {
+        let points = Self.w23
+        #expect(throws: ShapeError.labelCount(points: 2, labels: 3)) { try Dataset(name: "d", points: points, labels: [0, 1, 1]) }
+        #expect(throws: ShapeError.labelRange(sample: 1, label: -1)) { try Dataset(name: "d", points: points, labels: [0, -1]) }
+        #expect(throws: ShapeError.labelRange(sample: 0, label: 256)) { try Dataset(name: "d", points: points, labels: [256, 0]) }
+        #expect(ShapeError.labelCount(points: 2, labels: 3).description == "a dataset of 2 points needs one label each but has 3")
+        #expect(ShapeError.labelRange(sample: 1, label: -1).description == "sample 1 has the label -1; labels are classes 0 to 255")
+        let d = try Dataset(name: "d", points: points, labels: [0, 255])
+        #expect(d.classCount == 256 && d.count == 2)
+    }
+
+    @Test func tracesHoldOneRowPerSampleInEveryLayer() throws {
+        let x = Self.w23, z = Matrix(rows: 2, cols: 4), z3 = Matrix(rows: 3, cols: 4), a5 = Matrix(rows: 2, cols: 5)
+        #expect(throws: ShapeError.traceLayerCount(pre: 1, post: 0)) { try Trace(input: x, pre: [z], post: []) }
+        #expect(throws: ShapeError.traceLayer(layer: 1, batch: 2, preRows: 3, preCols: 4, postRows: 3, postCols: 4)) {
+            try Trace(input: x, pre: [z, z3], post: [z, z3])
+        }
+        #expect(throws: ShapeError.traceLayer(layer: 0, batch: 2, preRows: 2, preCols: 4, postRows: 2, postCols: 5)) {
+            try Trace(input: x, pre: [z], post: [a5])
+        }
+        #expect(ShapeError.traceLayer(layer: 0, batch: 2, preRows: 2, preCols: 4, postRows: 2, postCols: 5).description
+                == "layer 0 of the trace has 2 × 4 pre-activations and 2 × 5 activations; both need 2 rows (the batch) and the same columns")
+        let t = try Trace(input: x, pre: [z], post: [z])
+        #expect(t.batchSize == 2 && t.output == z)
     }
 
     @Test func layerBiasAndLabelsNeedOneEntryPerNeuron() throws {
@@ -65,7 +94,7 @@ import NNVizEngine
         #expect(throws: ShapeError.layerInputs(index: 1, inputs: 2, previousNeurons: 3)) { try two.replacingLayer(0, with: a) }
         #expect(throws: ShapeError.inputLabelCount(inputs: 2, count: 1)) { try two.relabellingInputs(["p"]) }
         #expect(try two.relabellingInputs(["s", "t"]).inputLabels == ["s", "t"])
-        #expect(try two.forward(Matrix([[1, 2]])!).output.rows == 1)
+        #expect(try two.forward(try Matrix([[1, 2]])).output.rows == 1)
     }
 
     @Test func generatedNetworksCheckTheirSizes() throws {

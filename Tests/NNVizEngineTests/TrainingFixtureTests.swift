@@ -23,7 +23,7 @@ import Testing
                                         bias: Network.BiasInit(rawValue: initSpec["bias"] as? String ?? "") ?? .zeros)
         let x = bitsList(c["x"])
         let labels = c["labels"] as? [Int] ?? []
-        let data = Dataset(name: "data", points: try Matrix(rows: labels.count, cols: sizes[0], data: x), labels: labels)
+        let data = try Dataset(name: "data", points: try Matrix(rows: labels.count, cols: sizes[0], data: x), labels: labels)
         let options = TrainingOptions(epochs: c["epochs"] as? Int ?? 0, learningRate: c["lr"] as? Double ?? 0,
                                       momentum: c["momentum"] as? Double ?? 0,
                                       optimizer: Optimizer(rawValue: c["optimizer"] as? String ?? "") ?? .sgd,

@@ -8,7 +8,7 @@ import NNVizTestSupport
         fixture { try Network.generated(name: "n", sizes: sizes, activations: acts, seed: 0, scale: 1, bias: .zeros) }
     }
 
-    static let xor = BundledDataset.named("xor")?.generate() ?? Dataset(name: "", points: Matrix(rows: 0, cols: 2), labels: [])
+    static let xor = fixture { try Dataset.resolve("xor") }
 
     static func refuse(_ expected: String, _ network: Network, _ data: Dataset = xor, _ options: TrainingOptions = TrainingOptions()) {
         expectError(expected) { try Trainer(network: network, data: data, options: options, source: "net.json").run() }
@@ -41,12 +41,12 @@ import NNVizTestSupport
         #expect(try Trainer(network: Self.net([2, 2, 1], [.relu, .tanh]), data: Self.xor, source: "n").loss == .mse)
     }
 
-    @Test func dataThatDoesNotFit() {
-        let three = Dataset(name: "three.csv", points: fixture { try Matrix(rows: 3, cols: 2, data: [0, 0, 1, 1, 2, 2]) }, labels: [0, 1, 2])
-        Self.refuse("error: three.csv: sample 3: label 2 is out of range; one output neuron takes labels 0 and 1",
+    @Test func dataThatDoesNotFit() throws {
+        let three = try Dataset(name: "three.csv", points: fixture { try Matrix(rows: 3, cols: 2, data: [0, 0, 1, 1, 2, 2]) }, labels: [0, 1, 2])
+        Self.refuse("error: three.csv: sample 2: label 2 is out of range; one output neuron takes labels 0 and 1",
                     Self.net([2, 2, 1], [.relu, .sigmoid]), three)
-        let four = Dataset(name: "four.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [0, 0, 1, 1]) }, labels: [3, 0])
-        Self.refuse("error: four.csv: sample 1: label 3 is out of range; 3 outputs take labels 0…2",
+        let four = try Dataset(name: "four.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [0, 0, 1, 1]) }, labels: [3, 0])
+        Self.refuse("error: four.csv: sample 0: label 3 is out of range; 3 outputs take labels 0…2",
                     Self.net([2, 2, 3], [.relu, .softmax]), four)
         Self.refuse("error: xor: has 2 features per sample but the network takes 3 inputs",
                     Self.net([3, 2, 1], [.relu, .sigmoid]))
@@ -73,8 +73,8 @@ import NNVizTestSupport
         }
     }
 
-    @Test func anUntrainedOverflowIsNotBlamedOnTheLearningRate() {
-        let huge = Dataset(name: "huge.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [1e308, 1e308, -1e308, 1e308]) }, labels: [0, 1])
+    @Test func anUntrainedOverflowIsNotBlamedOnTheLearningRate() throws {
+        let huge = try Dataset(name: "huge.csv", points: fixture { try Matrix(rows: 2, cols: 2, data: [1e308, 1e308, -1e308, 1e308]) }, labels: [0, 1])
         expectError("error: net.json: epoch 0: the untrained network's loss is NaN; its outputs overflow on this data (scale the inputs down)") {
             try Trainer(network: Network.generated(name: "n", sizes: [2, 2, 1], activations: [.linear, .linear], seed: 0, scale: 10,
                                                    bias: .zeros), data: huge, source: "net.json").run()

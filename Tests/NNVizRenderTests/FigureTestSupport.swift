@@ -11,7 +11,7 @@ enum FigureTestSupport {
 
     static func example(_ name: String) throws -> Network { try BundledExample.named(name)!.network() }
 
-    static let corners = Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!
+    static let corners = try! Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])
 
     /// The 784→128→64→10 network of the performance issue (109,184 weights).
     static let mnist = fixture {

@@ -109,7 +109,7 @@ import NNVizScene
     }
 
     @Test func constantActivationsStayFinite() throws {
-        let t = try S.zero.forward(Matrix([[1, 2, 3], [4, 5, 6]])!)
+        let t = try S.zero.forward(try Matrix([[1, 2, 3], [4, 5, 6]]))
         for o in [HeatmapOptions(), HeatmapOptions(pre: true), HeatmapOptions(mode: .weights), HeatmapOptions(mode: .hinton)] {
             let scene = Heatmap(network: S.zero, trace: t, options: o).scene(measurer: S.measurer)
             #expect(S.allNumbers(scene).allSatisfy { $0.isFinite })

@@ -24,6 +24,24 @@ import NNVizScene
         #expect(edges.last?.name == "AND→xor")
     }
 
+    /// Samples are counted from 0, as NumPy indexes rows; a batch of one names the sample by its values.
+    @Test func theSampleIsNamedByItsValuesOrItsRowFrom0() throws {
+        let xor = try S.example("xor")
+        let one = LayerDiagram(network: xor, trace: try xor.forward(Matrix(rows: 1, cols: 2, data: [1, 0])))
+        #expect(one.sampleName == "the sample (1, 0)")
+        #expect(one.scene(measurer: S.measurer).texts.contains { $0.hasSuffix(" · forward pass of the sample (1, 0)") })
+        #expect(one.activationScale?.label == "activation")
+        let batch = try xor.forward(Matrix(rows: 4, cols: 2, data: [0, 0, 0, 1, 1, 0, 1, 1]))
+        let third = LayerDiagram(network: xor, trace: batch, sample: 2)
+        #expect(third.sampleName == "sample 2")
+        #expect(third.scene(measurer: S.measurer).texts.contains { $0.hasSuffix(" · forward pass of sample 2") })
+        #expect(third.activationScale?.label == "activation (sample 2)")
+        #expect(LayerDiagram(network: xor).sampleName == nil)
+        let wide = try S.example("mlp-784")
+        let digit = LayerDiagram(network: wide, trace: try wide.forward(Matrix(rows: 1, cols: 784, data: Array(repeating: 0.5, count: 784))))
+        #expect(digit.sampleName == "the sample")
+    }
+
     @Test func headersAndLabelsComeFromTheNetwork() throws {
         let scene = LayerDiagram(network: try S.example("xor")).scene(measurer: S.measurer)
         #expect(scene.items(role: "header").map(\.name) == ["input · 2", "hidden · step · 2", "output · step · 1"])
@@ -78,7 +96,7 @@ import NNVizScene
 
     @Test func sampleFillsNeuronsAndPrintsInputsAndOutputs() throws {
         let net = try S.example("tiny-net")
-        let trace = try net.forward(Matrix([[0.6, 0.1, 0.9, 0.4]])!)
+        let trace = try net.forward(try Matrix([[0.6, 0.1, 0.9, 0.4]]))
         let d = LayerDiagram(network: net, trace: trace)
         let scene = d.scene(measurer: S.measurer)
         let values = S.texts(scene, role: "value").map(\.text)
@@ -131,7 +149,7 @@ import NNVizScene
 
     @Test func constantNetworkStaysFinite() throws {
         let net = S.zero
-        let trace = try net.forward(Matrix([[0, 0, 0]])!)
+        let trace = try net.forward(try Matrix([[0, 0, 0]]))
         let scene = LayerDiagram(network: net, trace: trace).scene(measurer: S.measurer)
         #expect(S.allNumbers(scene).allSatisfy { $0.isFinite })
         #expect(scene.items(role: "edge").count == 8)

@@ -119,10 +119,10 @@ import NNVizScene
         #expect(abs((c.r - 1) * (base.g - 1) - (c.g - 1) * (base.r - 1)) < 0.02)  // on the white–class line
     }
 
-    @Test func defaultRangesFollowTheData() {
+    @Test func defaultRangesFollowTheData() throws {
         let none = RegionPlot.defaultRanges(data: nil, axes: (0, 1))
         #expect(none.x == -0.5...1.5 && none.y == -0.5...1.5)
-        let d = Matrix([[0, 10], [4, 20]])!
+        let d = try Matrix([[0, 10], [4, 20]])
         let r = RegionPlot.defaultRanges(data: d, axes: (0, 1))
         #expect(r.x == -0.4...4.4 && r.y == 9...21)
     }

@@ -20,7 +20,7 @@ import NNVizRender
     @Test func misclassifiedPointsAreCounted() throws {
         let xor = try NetworkResolver.resolve("xor")
         // Labels of AND instead of XOR: the corners (0,1) and (1,0) and (1,1) disagree with the network.
-        let data = Dataset(name: "and", points: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!, labels: [0, 0, 0, 1])
+        let data = try Dataset(name: "and", points: try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), labels: [0, 0, 0, 1])
         let plot = try RegionPlot.make(network: xor, dataset: data, xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 48)
         let t = FigureText.regions(plot, datasetName: data.name)
         #expect(t.caption.contains("1 of the 4 points of dataset and are classified correctly (25 %)"))
@@ -40,9 +40,9 @@ import NNVizRender
         }
         // Several outputs: the classes of the figure's grid, and points without a dataset name.
         let iris = try NetworkResolver.resolve("iris")
-        let points = try #require(Matrix([[0.1, 0.2, 0, 0], [1, -1, 0, 0]]))
+        let points = try Matrix([[0.1, 0.2, 0, 0], [1, -1, 0, 0]])
         let predicted = try iris.predict(points)
-        let plot = try RegionPlot.make(network: iris, dataset: Dataset(name: "p", points: points, labels: predicted), resolution: 8)
+        let plot = try RegionPlot.make(network: iris, dataset: try Dataset(name: "p", points: points, labels: predicted), resolution: 8)
         var cover = [0, 0, 0]
         for k in plot.field.classes { cover[Int(k)] += 1 }
         let text = FigureText.regions(plot, datasetName: nil).caption
@@ -61,14 +61,14 @@ import NNVizRender
 
     @Test func diagramAndHeatmapWords() throws {
         let xor = try NetworkResolver.resolve("xor")
-        let trace = try xor.forward(Matrix([[0, 1], [1, 1]])!)
+        let trace = try xor.forward(try Matrix([[0, 1], [1, 1]]))
         let d = FigureText.diagram(xor, trace: trace)
         #expect(d.caption.hasPrefix("Layer diagram of xor (2 → 2 → 1, 9 parameters)."))
         #expect(d.caption.hasSuffix("sample 0 (x1 = 0, x2 = 1), which gives xor = 1."))
         #expect(d.alt.contains("the strongest \u{2212}2 from AND to xor"))
         let a = FigureText.activations(xor, trace: trace)
         #expect(a.caption.hasSuffix("Output xor is above 0.5 for sample 0."))
-        let corners = try xor.forward(Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!)
+        let corners = try xor.forward(try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]))
         #expect(FigureText.activations(xor, trace: corners).caption.hasSuffix("Output xor is above 0.5 for samples 1 and 2."))
         let iris = try NetworkResolver.resolve("iris")
         let batch = try SampleLoader.random(count: 32, seed: 0, for: iris)

@@ -58,7 +58,7 @@ import NNVizTestSupport
             (["report", "xor", "--data", "blob"], "error: blob: unknown dataset or missing file; datasets: xor, circles, moons, spirals, gaussians, blobs, iris\n"),
             (["report", "iris", "--data", "moons"], "error: --data: moons has 2 features but iris takes 4 inputs (sepal_length, sepal_width, petal_length, petal_width)\n"),
             (["report", "xor", "--templates", "nowhere"], "error: nowhere: no such folder (--templates)\n"),
-            (["report", "xor", "--sample", "1,2,3"], "error: --sample: sample 1: has 3 values but xor takes 2 inputs (x1, x2)\n"),
+            (["report", "xor", "--sample", "1,2,3"], "error: --sample: sample 0: has 3 values but xor takes 2 inputs (x1, x2)\n"),
             (["report", "xor", "nope"], "error: nope: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train\n"),
         ]
         for (args, message) in cases {

@@ -9,8 +9,8 @@ import NNVizRender
 @Suite struct ReportRegionsTests {
     @Test func aDatasetWithClassesTheNetworkCannotPredictIsRefused() throws {
         let xor = try NetworkResolver.resolve("xor")
-        let blobs = Dataset(name: "blobs", points: Matrix([[0, 0], [1, 1], [2, 2]])!, labels: [0, 1, 2])
-        #expect(throws: NNVizError("\(Setting.data) blobs", "sample 3", "class 2 but xor predicts classes 0 to 1")) {
+        let blobs = try Dataset(name: "blobs", points: try Matrix([[0, 0], [1, 1], [2, 2]]), labels: [0, 1, 2])
+        #expect(throws: NNVizError("\(Setting.data) blobs", "sample 2", "class 2 but xor predicts classes 0 to 1")) {
             try ReportFigures.build(ReportInput(network: xor, source: "xor", dataset: blobs), trace: nil,
                                     measurer: CairoTextMeasurer(), scale: 1)
         }

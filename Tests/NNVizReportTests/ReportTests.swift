@@ -156,7 +156,7 @@ import NNVizEngine
         let net = try NetworkResolver.resolve(tmp.path + "/hostile.json")
         let folder = ReportName.sanitize(net.name)
         #expect(folder == "script-alert-x-script-q-md-l-u")
-        let input = ReportInput(network: net, source: "hostile.json", batch: Matrix([[0, 1], [1, 0]]), batchSource: "--sample",
+        let input = ReportInput(network: net, source: "hostile.json", batch: try Matrix([[0, 1], [1, 0]]), batchSource: "--sample",
                                 dataset: try Dataset.resolve("xor"))
         try report.write(input, to: tmp.path + "/out/" + folder)
         let html = try tmp.text("out/\(folder)/index.html")
@@ -204,7 +204,7 @@ import NNVizEngine
         let before = tmp.snapshot()
         #expect(before.keys.contains("xor/index.html") && before.count == 10)
         var calls = 0
-        let busy = ReportInput(network: xor, source: "xor", batch: Matrix([[1, 0]]), batchSource: "--sample")
+        let busy = ReportInput(network: xor, source: "xor", batch: try Matrix([[1, 0]]), batchSource: "--sample")
         #expect(throws: NNVizError("xor", "", "cancelled")) {
             try report.write(busy, to: tmp.path + "/xor") { () throws(NNVizError) in
                 calls += 1
@@ -221,7 +221,7 @@ import NNVizEngine
         let tmp = try TempFolder()
         defer { tmp.cleanup() }
         let net = try NetworkResolver.resolve("xor")
-        let input = ReportInput(network: net, source: "xor", batch: Matrix([[0, 1], [1, 1]]), batchSource: "--sample",
+        let input = ReportInput(network: net, source: "xor", batch: try Matrix([[0, 1], [1, 1]]), batchSource: "--sample",
                                 dataset: try Dataset.resolve("xor:40", seed: 2))
         try report.write(input, to: tmp.path + "/a/xor")
         try report.write(input, to: tmp.path + "/b/xor")

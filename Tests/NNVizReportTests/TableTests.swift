@@ -60,7 +60,7 @@ import NNVizRender
 
     @Test func wholeNumbersShowNoDecimals() throws {
         let xor = try NetworkResolver.resolve("xor")
-        let trace = try xor.forward(Matrix([[0, 0], [0, 1], [1, 0], [1, 1]])!)
+        let trace = try xor.forward(try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]))
         let t = BatchTable(network: xor, trace: trace)
         #expect(t.parts.count == 1)
         #expect(t.parts[0].rows.map { $0.cells.map(\.value) } == [["0", "0", "0", "0", "0"], ["0", "1", "1", "0", "1"],

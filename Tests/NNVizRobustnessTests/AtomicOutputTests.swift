@@ -29,7 +29,7 @@ import NNVizTestSupport
 
     static let failures: [Failure] = [
         Failure(why: "bad sample width", arguments: ["diagram", "xor", "--sample", "1,2,3"], output: "f.png",
-                fragment: "error: --sample: sample 1: has 3 values but xor takes 2 inputs (x1, x2)"),
+                fragment: "error: --sample: sample 0: has 3 values but xor takes 2 inputs (x1, x2)"),
         Failure(why: "missing batch", arguments: ["heatmap", "iris", "--batch", "nowhere.csv"], output: "f.svg",
                 fragment: "error: nowhere.csv: no such file"),
         Failure(why: "grid over the evaluation limit", arguments: ["regions", "xor", "--resolution", "5000"], output: "f.pdf",

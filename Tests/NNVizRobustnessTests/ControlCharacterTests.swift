@@ -53,10 +53,10 @@ import NNVizTestSupport
                 \(Self.shownName): 1 sample from --sample
 
                 input     x\\u{1b}[31m1    x\\t2
-                sample 1        0.0000  1.0000
+                sample 0        0.0000  1.0000
 
                 hid\\u{1b}[2Jden z  h\\u{7}1  h\\u{2066}2
-                sample 1            2.0000      0.6000
+                sample 0            2.0000      0.6000
 
                 """))
         }
@@ -79,7 +79,7 @@ import NNVizTestSupport
         try withSpec { s in
             let r = try NNVizBinary.run(["forward", "hostile.json", "--sample", "0,1,2"], cwd: s.url)
             #expect(r == .init(stdout: "", stderr: """
-                error: --sample: sample 1: has 3 values but \(Self.shownName) takes 2 inputs (x\\u{1b}[31m1, x\\t2)
+                error: --sample: sample 0: has 3 values but \(Self.shownName) takes 2 inputs (x\\u{1b}[31m1, x\\t2)
 
                 """, status: 1))
         }

@@ -114,10 +114,10 @@ public struct Trainer: Sendable {
         let classes = max(k, 2)
         if let i = data.labels.firstIndex(where: { $0 >= classes }) {
             let takes = k == 1 ? "one output neuron takes labels 0 and 1" : "\(k) outputs take labels 0…\(k - 1)"
-            throw NNVizError(data.name, "sample \(i + 1)", "label \(data.labels[i]) is out of range; \(takes)")
+            throw NNVizError(data.name, "sample \(i)", "label \(data.labels[i]) is out of range; \(takes)")
         }
         if let i = data.points.data.firstIndex(where: { !$0.isFinite }) {
-            throw NNVizError(data.name, "sample \(i / data.points.cols + 1)", "is not a finite number (\(data.points.data[i]))")
+            throw NNVizError(data.name, "sample \(i / data.points.cols)", "is not a finite number (\(data.points.data[i]))")
         }
     }
 }
