@@ -14,6 +14,11 @@ struct BenchInputs {
     var mnistPath: String { directory + "/mnist-mlp.json" }
     var batchPath: String { directory + "/batch-256x784.csv" }
     var gridPath: String { directory + "/grid-net.json" }
+    /// The 784 network unrounded, every weight written with 17 significant digits (`%.17g`, 2.4 MB).
+    var mnist17Path: String { directory + "/mnist-mlp-17.json" }
+    /// One dense layer of 45→44 (1,980 edges, just under the old Cairo threshold) and 45→45 (2,025).
+    var net4544Path: String { directory + "/net-45-44.json" }
+    var net4545Path: String { directory + "/net-45-45.json" }
 
     /// Builds the networks and writes every file (rewriting them is cheap and keeps them in step with the code).
     init(directory: String) throws {
@@ -26,18 +31,27 @@ struct BenchInputs {
         try Self.specJSON(mnist).write(toFile: mnistPath, atomically: true, encoding: .utf8)
         try Self.specJSON(grid).write(toFile: gridPath, atomically: true, encoding: .utf8)
         try Self.batchCSV(rows: 256, cols: 784, seed: 256).write(toFile: batchPath, atomically: true, encoding: .utf8)
+        let mnist17 = try Self.network(name: "mnist-mlp", sizes: [784, 128, 64, 10], activations: [.relu, .relu, .softmax],
+                                       seed: 784, gain: 1.0, biasScale: 0.1, digits: nil)
+        try Self.specJSON(mnist17, format: { String(format: "%.17g", $0) }).write(toFile: mnist17Path, atomically: true, encoding: .utf8)
+        for (outputs, path) in [(44, net4544Path), (45, net4545Path)] {
+            let net = try Self.network(name: "net-45-\(outputs)", sizes: [45, outputs], activations: [.sigmoid], seed: 45,
+                                       gain: 2.0, biasScale: 0.5)
+            try Self.specJSON(net).write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 
-    /// Weights `bell() · gain / √fanIn` and biases `bell() · biasScale`, rounded to 5 decimals.
+    /// Weights `bell() · gain / √fanIn` and biases `bell() · biasScale`, rounded to `digits` decimals (nil: unrounded).
     static func network(name: String, sizes: [Int], activations: [Activation], seed: UInt64,
-                        gain: Double, biasScale: Double) throws -> Network {
+                        gain: Double, biasScale: Double, digits: Int? = 5) throws -> Network {
+        func round(_ v: Double) -> Double { digits.map { SplitMix64.rounded(v, digits: $0) } ?? v }
         var rng = SplitMix64(seed: seed)
         var layers: [Layer] = []
         for (i, act) in activations.enumerated() {
             let fanIn = sizes[i], fanOut = sizes[i + 1]
             let scale = gain / Double(fanIn).squareRoot()
-            let w = (0..<(fanIn * fanOut)).map { _ in SplitMix64.rounded(rng.bell() * scale, digits: 5) }
-            let b = (0..<fanOut).map { _ in SplitMix64.rounded(rng.bell() * biasScale, digits: 5) }
+            let w = (0..<(fanIn * fanOut)).map { _ in round(rng.bell() * scale) }
+            let b = (0..<fanOut).map { _ in round(rng.bell() * biasScale) }
             layers.append(try Layer(name: Network.defaultLayerName(index: i, count: activations.count), activation: act,
                                 weights: Matrix(rows: fanIn, cols: fanOut, data: w), bias: b,
                                 neuronLabels: Network.defaultNeuronLabels(layerIndex: i, layerCount: activations.count, width: fanOut)))
@@ -60,13 +74,13 @@ struct BenchInputs {
     }
 
     /// The explicit-weights JSON form of issue 2 (`layers[].weights` inputs × neurons, `bias`, `activation`).
-    static func specJSON(_ net: Network) -> String {
+    static func specJSON(_ net: Network, format: (Double) -> String = { $0.description }) -> String {
         var s = "{\n  \"name\": \"\(net.name)\",\n  \"layers\": [\n"
         for (i, layer) in net.layers.enumerated() {
             s += "    {\"name\": \"\(layer.name)\", \"activation\": \"\(layer.activation.token)\",\n     \"weights\": [\n"
-            s += layer.weights.rowArrays.map { "       [" + $0.map(\.description).joined(separator: ", ") + "]" }
+            s += layer.weights.rowArrays.map { "       [" + $0.map(format).joined(separator: ", ") + "]" }
                 .joined(separator: ",\n")
-            s += "],\n     \"bias\": [" + layer.bias.map(\.description).joined(separator: ", ") + "]}"
+            s += "],\n     \"bias\": [" + layer.bias.map(format).joined(separator: ", ") + "]}"
             s += i == net.layers.count - 1 ? "\n" : ",\n"
         }
         return s + "  ]\n}\n"

@@ -33,7 +33,7 @@ enum Report {
         print("\n" + table(results))
         let missed = results.filter { $0.met == false }.map(\.id)
         let unjudged = results.filter { $0.met == nil }.map(\.id)
-        print("targets: \(results.filter { $0.met == true }.count) met, \(missed.count) missed"
+        print("targets: \(results.filter { $0.met == true }.count) met, \(missed.count) short"
               + (missed.isEmpty ? "" : " (\(missed.joined(separator: ", ")))")
               + (unjudged.isEmpty ? "" : ", \(unjudged.count) not judged (\(unjudged.joined(separator: ", ")))"))
     }
@@ -52,7 +52,9 @@ enum Report {
             if let ref = r.references[cairoReference], let t = r.nnviz, t.median > 0 {
                 cairo = String(format: "%.1f×", ref.median / t.median)
             }
-            let verdict = r.met == true ? "met" : r.met == false ? "**missed**" : "not judged"
+            // The verdict's own words carry the measured ratio: "MET: 3.1× vs ≤ 4.0×".
+            let words = r.verdict.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let verdict = (r.met == true ? "met" : r.met == false ? "**short**" : "not judged") + (words.isEmpty ? "" : ": " + words)
             s += "| \(r.id) | \(mine) | \(rss) | \(theirs) | \(ratio) | \(cairo) | \(r.target) | \(verdict) |\n"
         }
         return s

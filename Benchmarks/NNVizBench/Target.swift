@@ -8,12 +8,15 @@ enum Target {
     case medianAtMost(Double)
     /// nnviz peak RSS at most this many bytes.
     case peakRSSAtMost(Double)
+    /// nnviz median at most `factor` × the median of another nnviz command (`baseline`, in words), timed alternately.
+    case timesAtMost(Double, of: String)
 
     var description: String {
         switch self {
         case .faster(let f, let smaller): return "≥ \(Int(f))× faster than the peer" + (smaller ? ", file ≤ peer's" : "")
         case .medianAtMost(let s): return "median ≤ \(Timing.format(s))"
         case .peakRSSAtMost(let b): return String(format: "peak RSS ≤ %.0f MB", b / 1e6)
+        case .timesAtMost(let f, let baseline): return String(format: "≤ %.1f× ", f) + baseline
         }
     }
 
@@ -43,6 +46,15 @@ enum Target {
             let ok = mine.median <= limit
             r.met = ok
             r.verdict = (ok ? "MET: " : "MISSED: ") + "median \(Timing.format(mine.median)) vs ≤ \(Timing.format(limit))"
+        case .timesAtMost(let factor, _):
+            guard let times = r.times else {
+                r.met = nil
+                r.verdict = "not judged: " + (r.nnvizNote ?? "no baseline timing")
+                return
+            }
+            let ok = times <= factor
+            r.met = ok
+            r.verdict = (ok ? "MET: " : "MISSED: ") + String(format: "%.2f× vs ≤ %.1f×", times, factor)
         case .peakRSSAtMost(let limit):
             let peak = (mine.peakRSSMB ?? .infinity) * 1e6
             let ok = peak <= limit

@@ -11,6 +11,8 @@ struct WorkloadResult: Codable {
     var peerNote: String?
     /// Peer median / nnviz median, measured in the same run.
     var ratio: Double?
+    /// nnviz median / its baseline command's median (`Target.timesAtMost`), measured in the same run.
+    var times: Double?
     /// Extra timings printed beside the workload, e.g. the plain-Cairo stroking reference.
     var references: [String: Timing] = [:]
     var fileBytes: Int?

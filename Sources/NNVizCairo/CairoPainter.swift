@@ -8,8 +8,10 @@ import NNVizScene
 public struct CairoPainter: Sendable {
     /// Device pixels per scene unit for PNG output (e.g. 2 for HiDPI).
     public var scale: Double
-    /// `.lines` batches with more segments than this are rasterised directly into PNG pixels instead of being
-    /// stroked one by one (vector output always strokes).
+    /// `.lines` batches and runs of consecutive solid `.line` items with more segments than this are rasterised
+    /// directly into PNG pixels instead of being stroked one by one by Cairo (vector output always strokes, and
+    /// dashed lines are always Cairo's). 0, the default, sends every solid PNG line through the rasteriser, so the
+    /// cost grows smoothly with the number of edges; `.max` keeps Cairo (tests compare the two).
     public var fastLineThreshold: Int
     /// What a canvas over `maxSide` tells the user to change (a report, with no size options, says otherwise).
     public var oversizeHint: String
@@ -18,7 +20,7 @@ public struct CairoPainter: Sendable {
     /// The hint of the figure commands, whose size options set the canvas.
     public static let sizeOptionsHint = "lower \(Setting.width), \(Setting.height) or \(Setting.scale)"
 
-    public init(scale: Double = 1, fastLineThreshold: Int = 2_000, oversizeHint: String = CairoPainter.sizeOptionsHint) {
+    public init(scale: Double = 1, fastLineThreshold: Int = 0, oversizeHint: String = CairoPainter.sizeOptionsHint) {
         self.scale = scale
         self.fastLineThreshold = fastLineThreshold
         self.oversizeHint = oversizeHint
@@ -29,6 +31,7 @@ public struct CairoPainter: Sendable {
         let format = try OutputFormat(path: path)
         let bytes = try render(scene, format: format, name: path)
         try AtomicFile.write(bytes, to: path)
+        StageTiming.end("write")
     }
 
     /// The file bytes of `scene` in `format`; `name` labels errors (the destination file, if any).
@@ -38,16 +41,22 @@ public struct CairoPainter: Sendable {
             case .png:
                 let surface = try imageSurface(for: scene)
                 try paint(scene, on: surface, format: .png, scale: scale)
+                StageTiming.end("raster")
+                defer { StageTiming.end("encode") }
                 return try surface.pngBytes()
             case .svg:
                 let (w, h) = try canvasSize(scene, scale: 1)
                 let surface = try CairoSurface.svg(width: Double(w), height: Double(h))
                 try paint(scene, on: surface, format: .svg, scale: 1)
+                StageTiming.end("raster")
+                defer { StageTiming.end("encode") }
                 return SVGCompaction.compact(SVGIds.normalize(try surface.finishDocument()))
             case .pdf:
                 let (w, h) = try canvasSize(scene, scale: 1)
                 let surface = try CairoSurface.pdf(width: Double(w), height: Double(h))
                 try paint(scene, on: surface, format: .pdf, scale: 1)
+                StageTiming.end("raster")
+                defer { StageTiming.end("encode") }
                 var bytes = try surface.finishDocument()
                 PDFDate.fix(&bytes)
                 return bytes

@@ -17,16 +17,19 @@ enum PNGEncoder {
     static let bandBytes = 256 * 1024
 
     /// The PNG file of `height` rows of `width` premultiplied native-endian 0xAARRGGBB pixels, `stridePixels` apart.
+    ///
+    /// The filtered image data is never held whole: each band converts just its rows (and the 32 KB before them,
+    /// its dictionary) from the canvas itself, so memory is the canvas plus a few bands and the compressed output.
     static func encode(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int) throws(CairoError) -> [UInt8] {
-        let raw = scanlines(pixels, width: width, height: height, stridePixels: stridePixels)
-        let rowBytes = raw.count / Swift.max(1, height)
-        let stream = try zlibStream(raw, rowBytes: rowBytes)
+        let opaque = isOpaque(pixels, width: width, height: height, stridePixels: stridePixels)
+        let rowBytes = 1 + width * (opaque ? 3 : 4)
+        let source = PixelRows(pixels: pixels, width: width, stridePixels: stridePixels, opaque: opaque, rowBytes: rowBytes)
+        let stream = try zlibStream(source, total: rowBytes * height)
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         out.reserveCapacity(stream.count + 100)
         var header: [UInt8] = []
         append32(&header, UInt32(width))
         append32(&header, UInt32(height))
-        let opaque = rowBytes == 1 + width * 3
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // 8 bits a channel, RGB or RGBA, deflate, filter set 0, no interlace
         chunk(&out, "IHDR", header)
         chunk(&out, "bKGD", [0, 255, 0, 255, 0, 255])  // white, as Cairo writes
@@ -35,75 +38,59 @@ enum PNGEncoder {
         return out
     }
 
+    /// Whether every pixel is opaque (then rows are stored as RGB).
+    static func isOpaque(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int) -> Bool {
+        for y in 0..<height {
+            let row = pixels + y * stridePixels
+            for x in 0..<width where row[x] < 0xFF00_0000 { return false }
+        }
+        return true
+    }
+
     /// The filtered image data: per row the filter byte 0 then RGB (all opaque) or unpremultiplied RGBA bytes.
     static func scanlines(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int) -> [UInt8] {
-        var opaque = true
-        rows: for y in 0..<height {
-            let row = pixels + y * stridePixels
-            for x in 0..<width where row[x] < 0xFF00_0000 { opaque = false; break rows }
-        }
-        let channels = opaque ? 3 : 4
-        let rowBytes = 1 + width * channels
+        let opaque = isOpaque(pixels, width: width, height: height, stridePixels: stridePixels)
+        let rowBytes = 1 + width * (opaque ? 3 : 4)
+        let source = PixelRows(pixels: pixels, width: width, stridePixels: stridePixels, opaque: opaque, rowBytes: rowBytes)
         return [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
             guard let base = buffer.baseAddress else { count = 0; return }
-            for y in 0..<height {
-                let row = pixels + y * stridePixels
-                var o = base + y * rowBytes
-                o.pointee = 0
-                o += 1
-                if opaque {
-                    for x in 0..<width {
-                        let p = row[x]
-                        o[0] = UInt8(truncatingIfNeeded: p >> 16)
-                        o[1] = UInt8(truncatingIfNeeded: p >> 8)
-                        o[2] = UInt8(truncatingIfNeeded: p)
-                        o += 3
-                    }
-                } else {
-                    for x in 0..<width {
-                        let p = row[x], a = p >> 24
-                        if a == 0xFF {
-                            o[0] = UInt8(truncatingIfNeeded: p >> 16)
-                            o[1] = UInt8(truncatingIfNeeded: p >> 8)
-                            o[2] = UInt8(truncatingIfNeeded: p)
-                        } else {
-                            o[0] = RasterSurface.unpremultiply((p >> 16) & 0xFF, a)
-                            o[1] = RasterSurface.unpremultiply((p >> 8) & 0xFF, a)
-                            o[2] = RasterSurface.unpremultiply(p & 0xFF, a)
-                        }
-                        o[3] = UInt8(a)
-                        o += 4
-                    }
-                }
-            }
+            source.write(rows: 0..<height, into: base)
             count = rowBytes * height
         }
     }
 
-    /// `raw` as one zlib stream: a header, the bands' raw-deflate pieces (each ended by a sync flush, the last by the
-    /// final block) and the Adler-32 of all of `raw`. Bands are whole rows, compressed concurrently.
-    static func zlibStream(_ raw: [UInt8], rowBytes: Int) throws(CairoError) -> [UInt8] {
+    /// The image data of `source` (`total` bytes, whole rows) as one zlib stream: a header, the bands' raw-deflate
+    /// pieces (each ended by a sync flush, the last by the final block) and the Adler-32 of all the data, combined
+    /// from the bands'. Bands are whole rows, converted and compressed concurrently.
+    static func zlibStream(_ source: PixelRows, total: Int) throws(CairoError) -> [UInt8] {
+        let rowBytes = source.rowBytes
         let bandLength = Swift.max(1, bandBytes / Swift.max(1, rowBytes)) * Swift.max(1, rowBytes)
-        let bands = Swift.max(1, (raw.count + bandLength - 1) / bandLength)
-        var pieces = [[UInt8]?](repeating: nil, count: bands)
-        let adler = raw.withUnsafeBufferPointer { input -> UInt32 in
-            pieces.withUnsafeMutableBufferPointer { results in
-                let shared = BandBuffers(input: input, results: results)
-                DispatchQueue.concurrentPerform(iterations: bands) { band in
-                    let start = band * bandLength
-                    let end = Swift.min(raw.count, start + bandLength)
-                    shared.results[band] = deflateBand(shared.input, start: start, end: end, last: band == bands - 1)
-                }
-            }
-            return UInt32(truncatingIfNeeded: adler32(1, input.baseAddress, UInt32(input.count)))
+        let bands = Swift.max(1, (total + bandLength - 1) / bandLength)
+        let results = BandResults(count: bands)
+        Parallel.forEach(bands) { band in
+            let start = band * bandLength
+            let end = Swift.min(total, start + bandLength)
+            // The rows holding the band and the 32 KB dictionary before it.
+            let from = start - Swift.min(start, 32 * 1024)
+            let firstRow = from / rowBytes, endRow = (end + rowBytes - 1) / rowBytes
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(1, (endRow - firstRow) * rowBytes))
+            defer { buffer.deallocate() }
+            source.write(rows: firstRow..<endRow, into: buffer)
+            let offset = firstRow * rowBytes
+            let input = UnsafeBufferPointer(start: buffer + (from - offset), count: end - from)
+            let piece = deflateBand(input, start: start - from, end: end - from, last: band == bands - 1)
+            let adler = UInt32(truncatingIfNeeded: adler32(1, buffer + (start - offset), UInt32(end - start)))
+            results.set(band, piece, adler: adler, length: end - start)
         }
         let flevel: UInt8 = level < 2 ? 0x01 : level < 6 ? 0x5E : level == 6 ? 0x9C : 0xDA
         var out: [UInt8] = [0x78, flevel]
-        for piece in pieces {
-            guard let piece else { throw CairoError(path: "cairo", message: "cannot encode PNG: zlib failed") }
+        var adler: UInt = 1
+        for band in 0..<bands {
+            guard let piece = results.piece(band) else { throw CairoError(path: "cairo", message: "cannot encode PNG: zlib failed") }
             out += piece
+            adler = adler32_combine(adler, UInt(results.adler(band)), Int(results.length(band)))
         }
-        append32(&out, adler)
+        append32(&out, UInt32(truncatingIfNeeded: adler))
         return out
     }
 
@@ -147,7 +134,25 @@ enum PNGEncoder {
 }
 
 /// The raw image data and one result slot per band; each worker writes only its own slot.
-private struct BandBuffers: @unchecked Sendable {
-    let input: UnsafeBufferPointer<UInt8>
-    let results: UnsafeMutableBufferPointer<[UInt8]?>
+/// Each band's compressed piece, the Adler-32 of its data and that data's length, written by its own task only.
+private final class BandResults: @unchecked Sendable {
+    private var pieces: [[UInt8]?]
+    private var adlers: [UInt32]
+    private var lengths: [Int]
+
+    init(count: Int) {
+        pieces = Array(repeating: nil, count: count)
+        adlers = Array(repeating: 1, count: count)
+        lengths = Array(repeating: 0, count: count)
+    }
+
+    func set(_ band: Int, _ piece: [UInt8]?, adler: UInt32, length: Int) {
+        pieces.withUnsafeMutableBufferPointer { $0[band] = piece }
+        adlers.withUnsafeMutableBufferPointer { $0[band] = adler }
+        lengths.withUnsafeMutableBufferPointer { $0[band] = length }
+    }
+
+    func piece(_ band: Int) -> [UInt8]? { pieces[band] }
+    func adler(_ band: Int) -> UInt32 { adlers[band] }
+    func length(_ band: Int) -> Int { lengths[band] }
 }

@@ -15,8 +15,11 @@ struct PreparedSegment {
     let yLo: Double, yHi: Double
     let um: Double, un: Double, length: Double, half: Double, extent: Double, slope: Double
     let profile: PixelProfile
-    /// Offset of this segment's coverage table and its last index (a zero entry: farther pixels clamp to it).
-    let table: Int, tableLast: Int
+    /// Which coverage table the segment uses (`CoverageTables.key`).
+    let tableKey: Int
+    /// Offset of that table in the batch's storage and its last index (a zero entry: farther pixels clamp to it),
+    /// set once every segment is prepared (`CoverageTables.place`).
+    var table = 0, tableLast = 0
     /// Major-axis steps whose every touched pixel lies clear of both end caps.
     let interiorFrom: Int, interiorTo: Int
     /// Opacity × 255 × 256.
@@ -26,7 +29,7 @@ struct PreparedSegment {
 
 
     init?(x0: Double, y0: Double, x1: Double, y1: Double, width w: Double, color: Color,
-          canvasWidth: Int, canvasHeight: Int, tables: inout CoverageTables) {
+          canvasWidth: Int, canvasHeight: Int) {
         guard w.isFinite, w > 0, w < 4_096, color.a.isFinite, color.a > 0 else { return nil }
         // Clip to the canvas grown by a margin wider than any pixel the line touches, so far-away or huge
         // coordinates cost nothing; the clipped ends lie outside the canvas, so their caps stay invisible.
@@ -65,7 +68,7 @@ struct PreparedSegment {
         } else {
             interiorFrom = 0; interiorTo = -1
         }
-        (table, tableLast) = tables.table(a: profile.a, half: half)
+        tableKey = CoverageTables.key(a: profile.a, half: half)
         alpha16 = UInt32((min(1, color.a) * 255 * 256).rounded())
         let r = PreparedSegment.channel(color.r), g = PreparedSegment.channel(color.g), b = PreparedSegment.channel(color.b)
         sourceRB = (r << 16) | b

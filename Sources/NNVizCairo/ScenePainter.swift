@@ -16,7 +16,7 @@ struct ScenePainter {
     let format: OutputFormat
     /// Device pixels per scene unit (PNG only; vector formats paint at 1).
     let scale: Double
-    /// Batches with more segments than this are rasterised directly into PNG pixels.
+    /// Batches (and runs of solid lines) with more segments than this are rasterised directly into PNG pixels.
     let fastLineThreshold: Int
 
     func paint(_ scene: Scene) throws(CairoError) {
@@ -26,10 +26,36 @@ struct ScenePainter {
             context.setColor(scene.background)
             context.paint()
         }
-        for item in scene.items {
-            try paint(item.primitive)
+        let items = scene.items
+        var k = 0
+        while k < items.count {
+            // PNG: a run of solid lines is one batch for the line rasteriser, however short.
+            if format == .png, let run = solidLines(items, from: k) {
+                try lines(run.batch)
+                k = run.end
+                continue
+            }
+            try paint(items[k].primitive)
+            k += 1
         }
         try context.check("cannot paint scene")
+    }
+
+    /// The solid `.line` items from `start` on, up to the first item that is not one, as a batch; nil when the
+    /// item at `start` is not a solid line.
+    private func solidLines(_ items: [Item], from start: Int) -> (batch: LineBatch, end: Int)? {
+        var batch = LineBatch()
+        var k = start
+        while k < items.count, case let .line(from, to, stroke) = items[k].primitive, Self.isSolid(stroke) {
+            batch.append(from: from, to: to, color: stroke.color, width: stroke.width)
+            k += 1
+        }
+        return k > start ? (batch, k) : nil
+    }
+
+    /// A stroke without a dash pattern (as `CairoContext.setStroke` reads it).
+    static func isSolid(_ s: Stroke) -> Bool {
+        s.dash.allSatisfy { !($0.isFinite && $0 > 0) }
     }
 
     private func paint(_ primitive: Primitive) throws(CairoError) {

@@ -12,7 +12,7 @@ enum SpecDocument {
     /// The root node of `text`, named `source` in errors.
     static func parse(_ text: String, source: String) throws(NNVizError) -> SpecNode {
         // The fast path never accepts an alias (a `*` outside a string) and decodes surrogate pairs itself.
-        if let root = StrictJSON.parse(text) { return SpecNode(node: root, path: "", source: source) }
+        if let root = StrictJSON.parse(text, numbers: true) { return SpecNode(node: root, path: "", source: source) }
         return try yaml(text, source: source)
     }
 

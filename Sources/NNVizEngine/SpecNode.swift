@@ -22,7 +22,7 @@ struct SpecNode {
     var kind: String {
         switch node {
         case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .sequence, .numbers: return "a list"
         case .alias: return "an alias"
         case .scalar(let s, let plain):
             if plain {
@@ -54,7 +54,7 @@ struct SpecNode {
 
     /// The items of a list.
     func list() throws(NNVizError) -> [SpecNode] {
-        guard case .sequence(let s) = node else { throw error("expected a list, found \(kind)") }
+        guard let s = node.items else { throw error("expected a list, found \(kind)") }
         return s.enumerated().map { child(index: $0.offset, $0.element) }
     }
 
@@ -111,6 +111,7 @@ struct SpecNode {
 
     /// A list of finite numbers.
     func vector() throws(NNVizError) -> [Double] {
+        if case .numbers(let l) = node { return l.values }
         guard case .sequence(let s) = node else { throw error("expected a list of numbers, found \(kind)") }
         var out = [Double](repeating: 0, count: s.count)
         for (i, item) in s.enumerated() { out[i] = try child(index: i, item).number() }
@@ -118,36 +119,51 @@ struct SpecNode {
     }
 
     /// A non-empty rectangular list of lists of finite numbers, refusing more than `limit` values before reading them.
+    /// Rows the JSON reader has already read (`.numbers`) are copied; paths are built only for an error.
     func matrix(limit: Int) throws(NNVizError) -> Matrix {
-        guard case .sequence(let rows) = node else { throw error("expected a list of rows, found \(kind)") }
+        guard let rows = node.items else { throw error("expected a list of rows, found \(kind)") }
         guard !rows.isEmpty else { throw error("is empty; expected one row per input") }
         var cols = -1
         for (r, row) in rows.enumerated() {
-            guard case .sequence(let values) = row else {
+            let count: Int
+            switch row {
+            case .numbers(let l): count = l.count
+            case .sequence(let values): count = values.count
+            default:
                 throw child(index: r, row).error("expected a row (a list of numbers), found \(child(index: r, row).kind)")
             }
             if cols < 0 {
-                cols = values.count
+                cols = count
                 guard cols > 0 else { throw child(index: r, row).error("is empty; expected one value per neuron") }
                 let (total, overflow) = rows.count.multipliedReportingOverflow(by: cols)
                 guard !overflow, total <= limit else {
                     throw error("holds \(rows.count)×\(cols) values, more than the limit of \(limit)")
                 }
-            } else if values.count != cols {
-                throw child(index: r, row).error("has \(values.count) values but row 0 has \(cols) (ragged matrix)")
+            } else if count != cols {
+                throw child(index: r, row).error("has \(count) values but row 0 has \(cols) (ragged matrix)")
             }
         }
         var data = [Double](repeating: 0, count: rows.count * cols)
         for (r, row) in rows.enumerated() {
-            guard case .sequence(let values) = row else { continue }
-            let rowNode = child(index: r, row)
-            for (c, v) in values.enumerated() {
-                // Short plain decimals straight away; anything else through `number()` for its exact message.
-                if case .scalar(let s, true) = v, let d = DecimalText.fastValue(s) {
-                    data[r * cols + c] = d
-                } else {
-                    data[r * cols + c] = try rowNode.child(index: c, v).number()
+            switch row {
+            case .numbers(let l):
+                data.withUnsafeMutableBufferPointer { out in
+                    l.values.withUnsafeBufferPointer { v in
+                        guard let dst = out.baseAddress, let src = v.baseAddress else { return }
+                        (dst + r * cols).update(from: src, count: cols)
+                    }
                 }
+            case .sequence(let values):
+                for (c, v) in values.enumerated() {
+                    // Plain decimals straight away; anything else through `number()` for its exact message.
+                    if case .scalar(let s, true) = v, let d = DecimalText.fastValue(s) {
+                        data[r * cols + c] = d
+                    } else {
+                        data[r * cols + c] = try child(index: r, row).child(index: c, v).number()
+                    }
+                }
+            default:
+                continue
             }
         }
         return Matrix(rows: rows.count, cols: cols, uncheckedData: data)

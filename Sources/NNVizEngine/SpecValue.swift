@@ -6,6 +6,8 @@ enum SpecValue {
     /// Entries in document order; keys are values too (YAML allows a list as a key; the reader refuses it).
     case mapping([(key: SpecValue, value: SpecValue)])
     case sequence([SpecValue])
+    /// A list of plain finite numbers, already read (only `StrictJSON` builds it; `items` gives the scalars).
+    case numbers(NumberList)
     /// A scalar's text; `plain` when written unquoted (numbers, `null`, bare words), which is what makes it a number.
     case scalar(String, plain: Bool)
     case alias
@@ -17,6 +19,15 @@ enum SpecValue {
         case .sequence(let s): self = .sequence(s.map(SpecValue.init))
         case .mapping(let m): self = .mapping(m.map { (key: SpecValue($0.key), value: SpecValue($0.value)) })
         case .alias: self = .alias
+        }
+    }
+
+    /// The items of a list, numbers as their plain scalars; nil for anything else.
+    var items: [SpecValue]? {
+        switch self {
+        case .sequence(let s): return s
+        case .numbers(let l): return l.scalars
+        default: return nil
         }
     }
 }

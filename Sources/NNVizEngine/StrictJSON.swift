@@ -10,21 +10,28 @@ struct StrictJSON {
     /// also bounds the reader's recursion.
     static let maxDepth = SpecDocument.maxNesting / 2
 
-    /// The root of `text`, or nil when it is not plain JSON this reader handles exactly like Yams.
-    static func parse(_ text: String) -> SpecValue? {
+    /// The root of `text`, or nil when it is not plain JSON this reader handles exactly like Yams. With `numbers`,
+    /// a list of plain finite numbers comes back as one `.numbers` value (read straight from the bytes into
+    /// doubles) instead of a `.sequence` of scalars.
+    static func parse(_ text: String, numbers: Bool = false) -> SpecValue? {
         var text = text
+        guard text.utf8.count < UInt32.max else { return nil }
+        let document = text
         return text.withUTF8 { bytes in
-            var reader = StrictJSON(bytes)
+            var reader = StrictJSON(bytes, document: numbers ? document : nil)
             return reader.document()
         }
     }
 
     private let b: UnsafeBufferPointer<UInt8>
+    /// The text behind `b` when number lists are read as `.numbers`.
+    private let text: String?
     private var i = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, document: String?) {
         b = bytes
+        text = document
     }
 
     private mutating func document() -> SpecValue? {
@@ -80,22 +87,48 @@ struct StrictJSON {
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as text (a plain scalar) like YAML does.
     private mutating func number() -> SpecValue? {
         let start = i
+        guard skipNumber() else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        return .scalar(text, plain: true)
+    }
+
+    /// Moves past a JSON number at `i`; false when the text there is not one.
+    private mutating func skipNumber() -> Bool {
         if b[i] == UInt8(ascii: "-") { i += 1 }
-        guard isDigit(i) else { return nil }
+        guard isDigit(i) else { return false }
         if b[i] == UInt8(ascii: "0") { i += 1 } else { while isDigit(i) { i += 1 } }
         if i < b.count && b[i] == UInt8(ascii: ".") {
             i += 1
-            guard isDigit(i) else { return nil }
+            guard isDigit(i) else { return false }
             while isDigit(i) { i += 1 }
         }
         if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
             i += 1
             if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
-            guard isDigit(i) else { return nil }
+            guard isDigit(i) else { return false }
             while isDigit(i) { i += 1 }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-        return .scalar(text, plain: true)
+        return true
+    }
+
+    /// The rest of a list that starts with a number at `i` as `.numbers`, when it holds only finite numbers; nil
+    /// (with `i` unchanged) otherwise, and the caller reads it item by item.
+    private mutating func numberList(_ document: String) -> SpecValue? {
+        let first = i
+        var values: [Double] = [], spans: [UInt32] = []
+        guard let base = b.baseAddress else { return nil }
+        while true {
+            let start = i
+            guard let (v, end) = DecimalText.jsonNumber(base, from: i, to: b.count) else { break }
+            i = end
+            values.append(v)
+            spans.append(UInt32(start)); spans.append(UInt32(end))
+            guard let close = next(UInt8(ascii: "]")) else { break }
+            if close { return .numbers(NumberList(values: values, document: document, spans: spans)) }
+            guard i < b.count else { break }
+        }
+        i = first
+        return nil
     }
 
     /// Opens a list or object at `i`: false when too deep. Deeper documents are the YAML parser's to refuse.
@@ -119,6 +152,7 @@ struct StrictJSON {
         var nodes: [SpecValue] = []
         var done = b[i] == UInt8(ascii: "]")
         if done { i += 1; depth -= 1 }
+        if !done, let text, b[i] == UInt8(ascii: "-") || isDigit(i), let list = numberList(text) { return list }
         while !done {
             guard let v = value() else { return nil }
             nodes.append(v)

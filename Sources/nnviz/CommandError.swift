@@ -16,6 +16,7 @@ enum CommandError {
     /// Runs `body`, turning an `NNVizError` (or any error whose text starts with `error: `) into one stderr line
     /// and exit status 1.
     static func reporting(_ body: () throws -> Void) throws {
+        StageTiming.restart()
         do {
             try body()
         } catch let e as ExitCode {

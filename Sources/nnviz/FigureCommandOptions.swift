@@ -3,6 +3,7 @@ import NNVizCairo
 import NNVizEngine
 import NNVizRender
 import NNVizScene
+import NNVizSystem
 
 /// Options every figure command takes: the output file and its size, scale, theme, title and font.
 struct FigureCommandOptions: ParsableArguments {
@@ -61,8 +62,12 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// Lays the figure out with Cairo's text metrics to fit the requested size (`fittedScene`, which refuses a
     /// canvas too small) and paints it into the output file (written to a temporary name, then renamed).
+    /// With `NNVIZ_TIMING=1`, everything before this call (reading the network and samples, the forward pass)
+    /// is the parse stage, then come layout, raster, encode and write (`StageTiming`).
     func write(_ figure: some Figure) throws {
+        StageTiming.end("parse")
         let scene = try figure.fittedScene(measurer: CairoTextMeasurer())
+        StageTiming.end("layout")
         try CairoPainter(scale: scale, oversizeHint: oversizeHint(scene)).write(scene, to: output)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NNVizEngine
+import NNVizSystem
 
 /// `nnviz summary NET`: one row per layer (shape, activation, parameter counts) and the total with its formula.
 struct Summary: ParsableCommand {
@@ -14,9 +15,11 @@ struct Summary: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             let net = try network.load()
+            StageTiming.end("parse")
             var out = StandardOutput()
             try out.write(json ? Self.json(net) : Self.table(net))
             try out.flush()
+            StageTiming.end("write")
         }
     }
 

@@ -134,4 +134,33 @@ import Testing
             #expect(d <= 12, "last column, row \(y) differs by \(d)")
         }
     }
+
+    @Test func solidLineItemsGoThroughTheRasteriserAndDashedOnesStayWithCairo() throws {
+        // A small diagram's worth of separate `.line` items (no batch): solid ones are drawn by the rasteriser by
+        // default, like a dense batch, so there is no cliff at any edge count; a dashed line is always Cairo's.
+        var rng = SplitMix64(seed: 11)
+        var items: [Item] = []
+        for _ in 0..<40 {
+            let w = rng.unit() * 2 - 1
+            items.append(Item(.line(from: Point(10, 8 + rng.unit() * 100), to: Point(110, 8 + rng.unit() * 100),
+                                    stroke: Stroke(Color(r: 0.03, g: 0.47, b: 0.74).withAlpha(0.2 + 0.6 * abs(w)), width: 0.5 + 2 * w * w)),
+                              role: "edge"))
+        }
+        let solid = Scene(width: 120, height: 120, background: .white, items: items)
+        let fast = try CairoPainter().renderPixels(solid), cairo = try CairoPainter(fastLineThreshold: .max).renderPixels(solid)
+        #expect(fast != cairo, "the default painter should not stroke solid lines with Cairo")
+        // As for the dense batch: Cairo's sampled coverage against the exact area, over 40 overlapping lines.
+        #expect(meanDifference(fast, cairo) < 1.2)
+        #expect(maxDifference(fast, cairo) <= 24)
+        // The same lines as one batch: the same pixels.
+        var batch = LineBatch()
+        for case let .line(from, to, stroke) in items.map(\.primitive) {
+            batch.append(from: from, to: to, color: stroke.color, width: stroke.width)
+        }
+        #expect(try CairoPainter().renderPixels(scene(batch, background: .white, size: 120)) == fast)
+        let dashed = Scene(width: 120, height: 120, background: .white, items: [
+            Item(.line(from: Point(5, 60), to: Point(115, 60), stroke: Stroke(.black, width: 1.5, dash: [4, 3])), role: "summary"),
+        ])
+        #expect(try CairoPainter().renderPixels(dashed) == CairoPainter(fastLineThreshold: .max).renderPixels(dashed))
+    }
 }
