@@ -14,7 +14,7 @@ public struct Filmstrip: Figure {
     public let history: [EpochRecord]
     public let data: Matrix?
     public let labels: [Int]
-    public let options: FigureOptions
+    public var options: FigureOptions
 
     public init(snapshots: [SnapshotField], history: [EpochRecord], data: Matrix? = nil, labels: [Int] = [],
                 options: FigureOptions = FigureOptions()) {

@@ -66,7 +66,8 @@ public struct TrainingFigures {
         let wanted = Set(snapshots)
         let fields = SnapshotField.evaluate(result.snapshots.filter { wanted.contains($0.epoch) }, xRange: ranges.x, yRange: ranges.y,
                                             resolution: resolution, data: dataset.points)
-        filmstrip = Filmstrip(snapshots: fields, history: result.history, data: dataset.points, labels: dataset.labels, options: options)
+        let strip = Filmstrip(snapshots: fields, history: result.history, data: dataset.points, labels: dataset.labels, options: options)
+        filmstrip = strip
         let frameSet = Set(frameEpochs)
         let frameFields = frameSet == wanted ? fields
             : SnapshotField.evaluate(result.snapshots.filter { frameSet.contains($0.epoch) }, xRange: ranges.x, yRange: ranges.y,

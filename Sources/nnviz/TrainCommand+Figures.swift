@@ -32,10 +32,18 @@ extension TrainCommand {
                                    options: figureOptions.figure, scale: figureOptions.scale)
         try write(figs.loss.scene(measurer: measurer), "loss")
         if let t = figs.trajectories { try write(t.scene(measurer: measurer), "weights") }
-        if let strip = figs.filmstrip { try write(strip.scene(measurer: measurer), "filmstrip") }
+        var notes = figs.notes
+        if let strip = figs.filmstrip {
+            let scene = strip.scene(measurer: measurer)
+            if let w = strip.options.width, let h = strip.options.height, scene.width > w.rounded(.up) || scene.height > h.rounded(.up) {
+                notes.append("filmstrip.png is \(Int(scene.width)) × \(Int(scene.height)): \(strip.snapshots.count) panels do not fit "
+                             + "\(Int(w)) × \(Int(h)); give fewer snapshots or a larger size")
+            }
+            try write(scene, "filmstrip")
+        }
         if let gif = try figs.gif(measurer: measurer, painter: painter) {
             try AtomicFile.write(gif, to: Self.join(folder, "training.gif"))
         }
-        return figs.notes
+        return notes
     }
 }
