@@ -43,6 +43,10 @@ struct BenchSession {
                        peerFile: s.out + "/peer-heatmap.png")
                 s.engineLoad(&r, batch: true)
             },
+            Workload(id: "train-xor", title: "`train` xor-train 3000 epochs, 8 snapshots, --figures (end to end)",
+                     target: .faster(than: 10)) { s, r in s.trainXOR(&r) },
+            Workload(id: "train-loop", title: "training loop alone: 2→16→16→1 on moons, batches of 16, 300 epochs (in process)",
+                     target: .faster(than: 20)) { s, r in s.trainLoop(&r) },
             Workload(id: "regions-memory", title: "memory: `regions` at 4000×4000 evaluations → PNG",
                      target: .peakRSSAtMost(150e6)) { s, r in
                 let png = s.out + "/regions-4000.png"

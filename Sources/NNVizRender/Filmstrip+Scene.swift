@@ -2,6 +2,10 @@ import NNVizEngine
 import NNVizScene
 
 extension Filmstrip {
+    /// The smallest panel side a given size shrinks the panels to (below `minimumSide` only when nothing else fits);
+    /// when even that does not fit, the figure takes its own size instead of clipping.
+    static let smallestSide = 24.0
+
     /// Gaps between panels, in scene units.
     static let columnGap = 16.0, rowGap = 14.0
 
@@ -12,6 +16,7 @@ extension Filmstrip {
         let margin = 24.0
         let net = first.network, field = first.field
         let body = b.font(TextSize.body), small = b.font(TextSize.small), bold = b.font(TextSize.body, bold: true)
+        let smallBold = b.font(TextSize.small, bold: true)
         let titleFont = b.font(TextSize.title, bold: true)
         let title = o.title ?? (net.name + " · decision regions while training")
         var subtitle = net.inputLabels[field.xInput] + " × " + net.inputLabels[field.yInput]
@@ -23,71 +28,128 @@ extension Filmstrip {
         titleH += b.measure(subtitle, body).height + 4 + 14
         let ax = PlotAxes.margins(in: b)
         let lh = b.measure("0", small).height, th = b.measure("Ag", body).height
-        let headerH = b.measure("Ag", bold).height + 2 + b.measure("Ag", small).height + 6
         let xLabels = lh + 8, xTitleBand = th + 6
-
-        // The legend: right of the panels, or below them in a figure taller than wide.
-        let below = (o.height ?? 0) > (o.width ?? .infinity) || (o.width ?? .infinity) < 520
-        let legendPlot = plot(snapshots.count - 1, side: Self.defaultSide)
-        // The colour bar is at most half this long: shorter in a low figure, so the key below it still fits.
-        let barRoom = o.height.map { 2 * Swift.max(80, $0 - 2 * margin - titleH - 130) } ?? 2 * Self.defaultSide
-        let side = legendPlot.sideBlocks(b, plotHeight: barRoom)
-        let sideW = side.width(maxWidth: 230)
         let n = snapshots.count
         func rows(_ c: Int) -> Int { (n + c - 1) / c }
-
-        // Panel side and columns: the default side, or the largest side that fits the given width and height.
-        var columns = Self.defaultColumns(n)
-        var P = Self.defaultSide
-        let legendBelowH = side.height(maxWidth: Swift.max(200, (o.width ?? 800) - 2 * margin)) + 20
-        let availW = o.width.map { $0 - 2 * margin - ax.left - (below ? 0 : sideW + 28) }
-        let availH = o.height.map { $0 - 2 * margin - titleH - xTitleBand - (below ? legendBelowH : 0) }
-        // Panel headers never overlap: the column pitch is at least the widest header (short statistics) plus a gap.
+        /// Rows whose panels carry x tick labels: the last, and the one above it when the last is not full.
+        func labelledRows(_ c: Int) -> Int { rows(c) > 1 && n % c != 0 ? 2 : 1 }
+        let legendPlot = plot(n - 1, side: Self.defaultSide)
         let shortStats = (0..<n).map { panelStats($0, short: true) }
-        let headerW = (0..<n).map { i in
-            Swift.max(b.measure(panelTitle(i), bold).width, b.measure(shortStats[i], small).width)
-        }.max() ?? 0
-        func sideFor(_ c: Int) -> Double {
-            let r = rows(c)
-            var s = Double.infinity
-            if let w = availW {
-                let even = (w - Double(c - 1) * Self.columnGap) / Double(c)
-                s = Swift.min(s, even + Self.columnGap >= headerW + 10 ? even : w - Double(c - 1) * (headerW + 10))
-            }
-            if let h = availH { s = Swift.min(s, (h - Double(r) * (headerH + xLabels) - Double(r - 1) * Self.rowGap) / Double(r)) }
-            return s
-        }
-        if availW != nil && availH != nil {
-            var best = -Double.infinity
-            for c in 1...n where sideFor(c) > best + 0.5 { best = sideFor(c); columns = c }
-            P = best
-        } else if availW != nil || availH != nil {
-            P = sideFor(columns)
-        }
-        P = Swift.max(Self.minimumSide, P.rounded(.down))
-        let r = rows(columns)
-        let pitch = Swift.max(P + Self.columnGap, headerW + 10)
-        let gridW = ax.left + Double(columns - 1) * pitch + P
         let longStats = (0..<n).map { panelStats($0, short: false) }
+
+        /// One way to lay the panels out: the legend right or below, the panel headers full (bold title over the
+        /// statistics), small (both in the small size) or title only (the statistics are the loss curve's), the
+        /// columns, and the panel side that results.
+        struct Arrangement { var below: Bool; var header: Int; var columns: Int; var side: Double; var score: Double }
+        func headerHeight(_ mode: Int) -> Double {
+            switch mode {
+            case 0: b.measure("Ag", bold).height + 2 + b.measure("Ag", small).height + 6
+            case 1: b.measure("Ag", smallBold).height + 2 + b.measure("Ag", small).height + 6
+            default: b.measure("Ag", smallBold).height + 6
+            }
+        }
+        func headerWidth(_ mode: Int) -> Double {
+            shortStats.indices.map { i in
+                Swift.max(b.measure(panelTitle(i), mode == 0 ? bold : smallBold).width, mode == 2 ? 0 : b.measure(shortStats[i], small).width)
+            }.max() ?? 0
+        }
+        func legend(_ below: Bool) -> LegendFlow {
+            // The colour bar is at most half this long: shorter in a low figure, so the key beside it still fits.
+            // Below the panels it shares the height with them (half of a quarter of the figure); beside them it takes
+            // what the key (about 150 px with its gaps) leaves.
+            let room = o.height.map { h in below ? Swift.max(120, h / 4) : 2 * Swift.max(60, h - 2 * margin - titleH - 40 - 150) }
+            return legendPlot.sideBlocks(b, plotHeight: room ?? 2 * Self.defaultSide)
+        }
+        func arrange(below: Bool, header mode: Int, columns fixed: Int? = nil) -> Arrangement? {
+            let side = legend(below)
+            let sideW = side.width(maxWidth: 230)
+            let headerH = headerHeight(mode), headerW = headerWidth(mode)
+            let legendBelowH = side.height(maxWidth: Swift.max(200, (o.width ?? 800) - 2 * margin)) + 20
+            let availW = o.width.map { $0 - 2 * margin - ax.left - (below ? 0 : sideW + 28) }
+            let availH = o.height.map { $0 - 2 * margin - titleH - xTitleBand - (below ? legendBelowH : 0) }
+            if !below, let h = o.height, side.height(maxWidth: 230) > h - 2 * margin - titleH - headerH { return nil }
+            func sideFor(_ c: Int) -> Double {
+                let r = rows(c)
+                var s = Double.infinity
+                if let w = availW {
+                    // Panel headers never overlap: the column pitch is at least the widest header plus a gap.
+                    s = (w - Double(c - 1) * Self.columnGap) / Double(c)
+                    if s + Self.columnGap < headerW + 10 { s = w - Double(c - 1) * (headerW + 10) }
+                    // The last column's header may be wider than its panel: it too stays inside.
+                    if s < headerW {
+                        if c > 1 { s = Swift.min(s, (w - headerW) / Double(c - 1) - Self.columnGap) }
+                        if Double(c - 1) * Swift.max(s + Self.columnGap, headerW + 10) + headerW > w { s = -.infinity }
+                    }
+                }
+                if let h = availH {
+                    s = Swift.min(s, (h - Double(r) * headerH - Double(labelledRows(c)) * xLabels - Double(r - 1) * Self.rowGap) / Double(r))
+                }
+                return s
+            }
+            var best: Arrangement?
+            for c in fixed.map({ [$0] }) ?? Array(1...n) {
+                let p = sideFor(c).rounded(.down)
+                // Smaller text and a legend moved from its usual place cost a little: used only where they buy room.
+                let score = Swift.min(p, 2 * Self.defaultSide) - Double(mode) * 12 - (below != naturalBelow ? 6 : 0)
+                if p.isFinite, best.map({ score > $0.score + 0.5 }) ?? true { best = Arrangement(below: below, header: mode, columns: c, side: p, score: score) }
+            }
+            return best
+        }
+        // The legend: right of the panels, or below them in a figure taller than wide.
+        let naturalBelow = (o.height ?? 0) > (o.width ?? .infinity) || (o.width ?? .infinity) < 520
+        var chosen = Arrangement(below: naturalBelow, header: 0, columns: Self.defaultColumns(n), side: Self.defaultSide, score: 0)
+        if o.width != nil || o.height != nil {
+            var candidates: [Arrangement] = []
+            for below in [naturalBelow, !naturalBelow] {
+                for mode in 0...2 { if let a = arrange(below: below, header: mode) { candidates.append(a) } }
+            }
+            if o.width == nil || o.height == nil {
+                // One side given: the usual columns and legend, the side that fits.
+                candidates = arrange(below: naturalBelow, header: 0, columns: Self.defaultColumns(n)).map { [$0] } ?? []
+            }
+            guard let best = candidates.max(by: { $0.score < $1.score }), best.side >= Self.smallestSide else {
+                // Nothing fits the size asked for: the figure at its own size, larger than asked (see `fits`).
+                var natural = self
+                natural.options.width = nil
+                natural.options.height = nil
+                return natural.scene(measurer: measurer)
+            }
+            chosen = best
+        }
+        let below = chosen.below, columns = chosen.columns
+        let headerH = headerHeight(chosen.header)
+        let side = legend(below)
+        let sideW = side.width(maxWidth: 230)
+        let P = Swift.max(Self.smallestSide, chosen.side)
+        let r = rows(columns)
+        let pitch = Swift.max(P + Self.columnGap, headerWidth(chosen.header) + 10)
+        let gridW = ax.left + Double(columns - 1) * pitch + Swift.max(P, headerWidth(chosen.header))
         let useShort = longStats.contains { b.measure($0, small).width > pitch - 10 }
-        let gridH = Double(r) * (headerH + P + xLabels) + Double(r - 1) * Self.rowGap + xTitleBand
+        let gridH = Double(r) * (headerH + P) + Double(labelledRows(columns)) * xLabels + Double(r - 1) * Self.rowGap + xTitleBand
         let legendH = below ? side.height(maxWidth: Swift.max(200, gridW)) + 20 : 0
         let contentW = margin + gridW + (below ? 0 : 28 + sideW) + margin
         let width = o.width ?? Swift.max(contentW, b.measure(title, titleFont).width + 2 * margin, b.measure(subtitle, body).width + 2 * margin)
-        let sideH = below ? 0 : headerH + side.height(maxWidth: 230)
-        let height = o.height ?? (margin + titleH + Swift.max(gridH + legendH, sideH) + margin)
+        // A legend beside one short row of panels may be the taller of the two.
+        let besideH = below ? 0 : headerH + side.height(maxWidth: 230)
+        let height = o.height ?? (margin + titleH + Swift.max(gridH, besideH) + legendH + margin)
         b.scene.width = width.rounded(.up); b.scene.height = height.rounded(.up)
         _ = b.title(title, subtitle: subtitle, margin: margin, top: margin)
 
         let top = margin + titleH
-        for i in 0..<n {
-            let row = i / columns, col = i % columns
-            let x = margin + ax.left + Double(col) * pitch
-            let y = top + Double(row) * (headerH + P + xLabels + Self.rowGap)
-            let frame = Rect(x: x, y: y + headerH, width: P, height: P)
-            let hasBelow = i + columns < n
-            drawPanel(i, frame: frame, side: P, stats: useShort ? shortStats[i] : longStats[i], leftColumn: col == 0, bottom: !hasBelow,
-                      into: &b)
+        var y = top
+        for row in 0..<r {
+            let labelled = (row + 1) * columns >= n || (row + 2) * columns > n
+            for col in 0..<columns {
+                let i = row * columns + col
+                guard i < n else { break }
+                let x = margin + ax.left + Double(col) * pitch
+                let frame = Rect(x: x, y: y + headerH, width: P, height: P)
+                let hasBelow = i + columns < n
+                let stats = chosen.header == 2 ? "" : (useShort ? shortStats[i] : longStats[i])
+                drawPanel(i, frame: frame, side: P, stats: stats, compact: chosen.header > 0, leftColumn: col == 0, bottom: !hasBelow,
+                          into: &b)
+            }
+            y += headerH + P + (labelled ? xLabels : 0) + Self.rowGap
         }
         if below {
             side.draw(into: &b, at: Point(margin + ax.left, top + gridH + 20), maxWidth: Swift.max(200, gridW))
@@ -98,14 +160,18 @@ extension Filmstrip {
     }
 
     /// One panel: title and statistics above, the field, boundary and points, ticks, and the outer tick labels.
-    private func drawPanel(_ i: Int, frame: Rect, side: Double, stats: String, leftColumn: Bool, bottom: Bool, into b: inout SceneBuilder) {
+    private func drawPanel(_ i: Int, frame: Rect, side: Double, stats: String, compact: Bool, leftColumn: Bool, bottom: Bool,
+                           into b: inout SceneBuilder) {
         let s = snapshots[i], p = plot(i, side: side)
         let name = panelTitle(i)
-        let small = b.font(TextSize.small), bold = b.font(TextSize.body, bold: true), body = b.font(TextSize.body)
-        b.text(name, at: Point(frame.x, frame.y - 6 - b.measure("Ag", small).height - 2), font: bold, baseline: .bottom,
-                       role: "panel-title", name: name)
-        b.text(stats, at: Point(frame.x, frame.y - 4), font: small, color: b.theme.mutedText, baseline: .bottom,
-               role: "panel-stats", name: name)
+        let small = b.font(TextSize.small), body = b.font(TextSize.body)
+        let bold = b.font(compact ? TextSize.small : TextSize.body, bold: true)
+        let titleBottom = stats.isEmpty ? frame.y - 4 : frame.y - 6 - b.measure("Ag", small).height - 2
+        b.text(name, at: Point(frame.x, titleBottom), font: bold, baseline: .bottom, role: "panel-title", name: name)
+        if !stats.isEmpty {
+            b.text(stats, at: Point(frame.x, frame.y - 4), font: small, color: b.theme.mutedText, baseline: .bottom,
+                   role: "panel-stats", name: name)
+        }
         let axes = PlotAxes(frame: frame, x: s.field.xRange, y: s.field.yRange, xTitle: s.network.inputLabels[s.field.xInput],
                             yTitle: s.network.inputLabels[s.field.yInput], name: name)
         b.add(.raster(p.fieldRaster(), frame: frame, smooth: false), role: "field", name: name)

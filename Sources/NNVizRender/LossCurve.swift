@@ -132,7 +132,7 @@ public struct LossCurve: Figure {
     }
 
     /// Three significant digits without an exponent (`0.693`, `0.00314`, `1000`); powers of ten stay short (`0.001`).
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         guard v.isFinite, v != 0 else { return v.isFinite ? "0" : "\(v)" }
         let magnitude = Int(floor(log10(abs(v))))
         var text = NumberFormat.fixed(v, decimals: min(17, max(0, 2 - magnitude)))
@@ -143,7 +143,7 @@ public struct LossCurve: Figure {
         return text
     }
 
-    static func percent(_ v: Double) -> String { NumberFormat.fixed(v * 100, decimals: 1) + " %" }
+    public static func percent(_ v: Double) -> String { NumberFormat.fixed(v * 100, decimals: 1) + " %" }
 
     private func drawLegend(_ frame: Rect, validation: Bool, train: Stroke, valid: Stroke, into b: inout SceneBuilder) {
         let f = b.font(TextSize.small)

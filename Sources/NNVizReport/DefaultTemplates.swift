@@ -29,9 +29,15 @@ enum DefaultTemplates {
 {{#dataset}}
 <li><strong>Data</strong> {{dataset}}</li>
 {{/dataset}}
+{{#training}}
+<li><strong>Trained</strong> {{run}}</li>
+{{/training}}
 </ul>
 <nav class="toc">
 <a href="#summary">Summary</a>
+{{#training}}
+<a href="#training">Training</a>
+{{/training}}
 {{#figures}}
 <a href="#{{id}}">{{title}}</a>
 {{/figures}}
@@ -60,6 +66,31 @@ enum DefaultTemplates {
 </table>
 </div>
 </section>
+
+{{#training}}
+<section id="training">
+<h2>Training</h2>
+<p>nnviz trained this network for {{run}}. {{story}} Every figure after this section shows the trained network.</p>
+{{#figures}}
+<h3 id="{{id}}">{{title}}</h3>
+<figure>
+<div class="frame"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<figcaption><span class="label">Figure {{number}}.</span> {{caption}}
+<div class="files">Download: <a href="{{png}}">PNG</a><a href="{{svg}}">SVG</a>{{#pdf}}<a href="{{pdf}}">PDF</a>{{/pdf}}</div>
+</figcaption>
+</figure>
+{{/figures}}
+{{#animation}}
+<h3 id="animation">{{title}}</h3>
+<figure>
+<div class="frame"><img src="{{src}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<figcaption><span class="label">Animation.</span> {{caption}}
+<div class="files">Download: <a href="{{src}}">GIF</a></div>
+</figcaption>
+</figure>
+{{/animation}}
+</section>
+{{/training}}
 
 {{#figures}}
 <section id="{{id}}">
@@ -133,6 +164,28 @@ A {{shape}} network with {{summary.total}} parameters{{#samples}}, run on {{samp
 {{/summary.rows}}
 
 Total: {{summary.formula}}.
+{{#training}}
+
+## Training
+
+nnviz trained this network for {{run}}. {{story}} Every figure after this section shows the trained network.
+{{#figures}}
+
+### {{title}}
+
+![{{alt}}]({{png}})
+
+*Figure {{number}}.* {{caption}} ([SVG]({{svg}}){{#pdf}}, [PDF]({{pdf}}){{/pdf}})
+{{/figures}}
+{{#animation}}
+
+### {{title}}
+
+![{{alt}}]({{src}})
+
+*Animation.* {{caption}}
+{{/animation}}
+{{/training}}
 {{#figures}}
 
 ## {{title}}

@@ -1,5 +1,6 @@
 import NNVizCairo
 import NNVizEngine
+import NNVizRender
 import NNVizScene
 import NNVizSystem
 #if canImport(Glibc)
@@ -33,13 +34,15 @@ public struct Report: Sendable {
 
     /// Every name a report of any network writes, in any format: what a folder from an older nnviz (without a
     /// manifest) may hold and still count as nnviz's.
-    static let everyName: Set<String> = Set(pageNames + ["diagram", "activations", "weights", "regions"].flatMap { id in
-        OutputFormat.allCases.map { id + "." + $0.rawValue }
-    })
+    static let everyName: Set<String> = Set(pageNames + [ReportTraining.gifName]
+        + (["diagram", "activations", "weights", "regions"] + ReportTraining.everyID).flatMap { id in
+            OutputFormat.allCases.map { id + "." + $0.rawValue }
+        })
 
     /// The files the report of `input` writes.
     public func fileNames(_ input: ReportInput) -> [String] {
         input.figureIDs.flatMap { id in formats.map { id + "." + $0.rawValue } } + Report.pageNames
+            + (input.training?.hasRegions == true ? [ReportTraining.gifName] : [])
     }
 
     /// Throws, before any work, when `destination` holds something the report of `input` may not replace (see
@@ -49,7 +52,7 @@ public struct Report: Sendable {
     }
 
     /// Work units of one report, for progress bars: one per figure and one for the pages.
-    public static func steps(_ input: ReportInput) -> Int { input.figureIDs.count + 1 }
+    public static func steps(_ input: ReportInput) -> Int { input.figureIDs.count + 1 + (input.training?.hasRegions == true ? 1 : 0) }
 
     /// Renders `input` into the folder `destination` (created with its parents as needed) and returns the page.
     /// `step` is called after each figure and after the pages (see `steps`); throwing from it cancels the report.
@@ -79,17 +82,39 @@ public struct Report: Sendable {
             }
             try step()
         }
+        var animation: ReportPage.Animation?
+        if let training = input.training, let gif = try trainingGIF(training, measurer: measurer, destination: destination) {
+            try folder.write(gif.bytes, name: ReportTraining.gifName)
+            animation = ReportPage.Animation(number: figures.count + 1, src: ReportTraining.gifName, text: FigureText.animation(training),
+                                             width: gif.width, height: gif.height)
+            try step()
+        }
         let formatNames = formats.map(\.rawValue)
         let samples = trace.map { "\(FigureText.plural($0.batchSize, "sample")) from \(input.batchSource ?? "the batch")" }
         let page = ReportPage(network: net, source: input.source, css: templates.css, trace: trace, samples: samples,
-                              dataset: input.dataset, figures: figures, formats: formatNames)
+                              dataset: input.dataset, figures: figures, formats: formatNames, training: input.training, animation: animation)
         try folder.write(try templates.html(page), name: "index.html")
         try folder.write(try templates.markdown(page), name: "report.md")
         try folder.write(ReportJSON.document(network: net, source: input.source, samples: input.batchSource, trace: trace,
-                                             dataset: input.dataset, figures: figures, formats: formatNames), name: "report.json")
+                                             dataset: input.dataset, figures: figures, formats: formatNames, training: input.training,
+                                             animation: animation.map { _ in ReportTraining.gifName }), name: "report.json")
         try step()
         try folder.commit()
         return page
+    }
+
+    /// training.gif of a run with decision regions, painted at 1× (its frames are 1280 × 720 for slides), with its
+    /// size; `nil` without regions.
+    func trainingGIF(_ t: ReportTraining, measurer: any TextMeasurer, destination: String) throws(NNVizError) -> (bytes: [UInt8], width: Int, height: Int)? {
+        guard t.hasRegions else { return nil }
+        let figures = TrainingFigures(result: t.result, dataset: t.dataset, snapshots: t.frames, frameEpochs: t.frames,
+                                      options: FigureOptions(), scale: 1)
+        do {
+            guard let bytes = try figures.gif(measurer: measurer, painter: CairoPainter(scale: 1)) else { return nil }
+            return (bytes, Int(TrainingFrame.defaultSize.width), Int(TrainingFrame.defaultSize.height))
+        } catch {
+            throw NNVizError(destination + "/" + ReportTraining.gifName, "", error.message)
+        }
     }
 
     /// Writes `index.html` into `folder`, linking the reports in its subfolders (atomically: temporary file, rename).

@@ -19,20 +19,28 @@ enum ReportFigures {
         func add(_ id: String, _ text: FigureText, _ figure: some Figure) {
             figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: figure.scene(measurer: measurer)))
         }
+        if let t = input.training {
+            let figs = TrainingFigures(result: t.result, dataset: t.dataset, snapshots: t.snapshots, frameEpochs: [],
+                                       options: FigureOptions(), scale: scale)
+            add("loss", FigureText.loss(t), figs.loss)
+            if let strip = figs.filmstrip { add("filmstrip", FigureText.filmstrip(t), strip) }
+            if let w = figs.trajectories { add("weight-trajectories", FigureText.trajectories(t), w) }
+        }
+        func text(_ words: FigureText) -> FigureText { input.training.map { words.trained($0) } ?? words }
         let batch = trace.flatMap { $0.batchSize > 0 ? $0 : nil }
-        add("diagram", FigureText.diagram(net, trace: batch), LayerDiagram(network: net, trace: batch, sample: 0))
+        add("diagram", text(FigureText.diagram(net, trace: batch)), LayerDiagram(network: net, trace: batch, sample: 0))
         if let batch {
-            add("activations", FigureText.activations(net, trace: batch),
+            add("activations", text(FigureText.activations(net, trace: batch)),
                 Heatmap(network: net, trace: batch, options: HeatmapOptions(mode: .activations, maxHeight: heatmapHeight(scale))))
         }
-        add("weights", FigureText.weights(net), Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)))
+        add("weights", text(FigureText.weights(net)), Heatmap(network: net, trace: nil, options: HeatmapOptions(mode: .weights)))
         if net.inputCount == 2 {
             let data = input.dataset.flatMap { $0.points.cols == 2 ? $0 : nil }
             let options = RegionOptions(neurons: net.layers.count > 1)
             let plot = try RegionPlot.make(network: net, dataset: data, resolution: options.defaultResolution(scale: scale),
                                            options: options, networkSource: input.source,
                                            dataSource: data.map { "\(Setting.data) \($0.name)" })
-            add("regions", FigureText.regions(plot, datasetName: data?.name), plot)
+            add("regions", text(FigureText.regions(plot, datasetName: data?.name)), plot)
         }
         return figures
     }

@@ -11,6 +11,9 @@ public struct ReportInput: Sendable {
     public var batchSource: String?
     /// Labelled points for the decision-region plot (two-input networks).
     public var dataset: Dataset?
+    /// The training run that made `network` (`report --train`): its figures come first, and the others show the
+    /// trained network and say so.
+    public var training: ReportTraining?
 
     public init(network: Network, source: String, batch: Matrix? = nil, batchSource: String? = nil, dataset: Dataset? = nil) {
         self.network = network
@@ -22,7 +25,7 @@ public struct ReportInput: Sendable {
 
     /// The file stems of the figures this report draws, in order.
     public var figureIDs: [String] {
-        var ids = ["diagram"]
+        var ids = (training?.figureIDs ?? []) + ["diagram"]
         if let b = batch, b.rows > 0 { ids.append("activations") }
         ids.append("weights")
         if network.inputCount == 2 { ids.append("regions") }

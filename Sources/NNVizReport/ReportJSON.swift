@@ -4,7 +4,7 @@ import NNVizEngine
 /// shortest round-trip doubles), built as a `ReportJSONValue` so the bytes never depend on dictionary order or locale.
 enum ReportJSON {
     static func document(network: Network, source: String, samples: String?, trace: Trace?, dataset: Dataset?,
-                         figures: [ReportFigure], formats: [String]) -> String {
+                         figures: [ReportFigure], formats: [String], training: ReportTraining? = nil, animation: String? = nil) -> String {
         var doc: [(key: String, value: ReportJSONValue)] = [
             ("network", .string(network.name)),
             ("source", .string(source)),
@@ -40,6 +40,21 @@ enum ReportJSON {
         if let dataset {
             doc.append(("dataset", .object([("name", .string(dataset.name)), ("points", .int(dataset.count)),
                                             ("classes", .int(dataset.classCount))], .inline)))
+        }
+        if let t = training {
+            let o = t.options
+            var members: [(key: String, value: ReportJSONValue)] = [
+                ("data", .string(t.dataset.name)), ("epochs", .int(o.epochs)), ("optimizer", .string(o.optimizer.rawValue)),
+                ("learningRate", .numbers([o.learningRate])), ("momentum", .numbers([o.momentum])),
+                ("batchSize", o.batchSize.map(ReportJSONValue.int) ?? .string("full")), ("seed", .int(Int(o.seed))),
+                ("loss", .string(t.result.loss.rawValue)), ("story", .string(FigureText.sentence(t.story))),
+                ("snapshots", .array(t.snapshots.map(ReportJSONValue.int), .inline)),
+                ("historyLoss", .numbers(t.result.history.map(\.loss))),
+                ("historyAccuracy", .numbers(t.result.history.map(\.accuracy))),
+            ]
+            if let v = o.validation { members.insert(("validation", .numbers([v])), at: 8) }
+            if let animation { members.append(("animation", .string(animation))) }
+            doc.append(("training", .object(members, .lines)))
         }
         let figureValues = figures.map { f -> ReportJSONValue in
             .object([("number", .int(f.number)), ("id", .string(f.id)), ("title", .string(f.text.title)),

@@ -23,6 +23,37 @@ public struct ReportPage: Sendable {
         public let height: Int
     }
 
+    /// training.gif as the page shows it.
+    public struct Animation: Sendable {
+        public let number: Int
+        public let src: String
+        public let title: String
+        public let caption: String
+        public let alt: String
+        public let width: Int
+        public let height: Int
+
+        public init(number: Int, src: String, text: FigureText, width: Int, height: Int) {
+            self.number = number
+            self.src = src
+            title = text.title
+            caption = text.caption
+            alt = text.alt
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// The Training section of `report --train`: what was trained how, what changed, and its figures.
+    public struct Training: Sendable {
+        /// `2000 epochs on xor (4 points): sgd, lr 1, full batch, seed 0, bce loss`.
+        public let run: String
+        /// `The loss fell from 0.693 to 0.0018 in 3000 epochs; accuracy reached 100 % at epoch 412.`
+        public let story: String
+        public let figures: [FigureEntry]
+        public let animation: Animation?
+    }
+
     /// Snippets that embed the first figure elsewhere.
     public struct Embed: Sendable {
         public let markdown: String
@@ -43,7 +74,10 @@ public struct ReportPage: Sendable {
     public let css: String
     public let summary: SummaryTable
     public let batch: BatchTable?
+    /// The figures of the network (the trained one after `--train`).
     public let figures: [FigureEntry]
+    /// `nil` unless the report trained the network.
+    public let training: Training?
     public let hasPDF: Bool
     public let embed: Embed?
 
@@ -57,7 +91,7 @@ public struct ReportPage: Sendable {
     }
 
     public init(network: Network, source: String, css: String, trace: Trace?, samples: String?, dataset: Dataset?,
-                figures: [ReportFigure], formats: [String]) {
+                figures: [ReportFigure], formats: [String], training: ReportTraining? = nil, animation: Animation? = nil) {
         name = network.name
         shape = network.sizes.map(LabelFormat.count).joined(separator: " → ")
         self.samples = samples
@@ -71,11 +105,18 @@ public struct ReportPage: Sendable {
         summary = SummaryTable(network: network)
         batch = trace.flatMap { $0.batchSize > 0 ? BatchTable(network: network, trace: $0) : nil }
         hasPDF = formats.contains("pdf")
-        self.figures = figures.map { f in
+        let entries = figures.map { f in
             FigureEntry(number: f.number, id: f.id, title: f.text.title, caption: f.text.caption, alt: f.text.alt,
                         png: f.id + ".png", svg: f.id + ".svg", pdf: formats.contains("pdf") ? f.id + ".pdf" : nil,
                         width: Int(ReportPage.displayScale(f.scene.width) * f.scene.width),
                         height: Int(ReportPage.displayScale(f.scene.width) * f.scene.height))
+        }
+        let trainingIDs = Set(training?.figureIDs ?? [])
+        self.figures = entries.filter { !trainingIDs.contains($0.id) }
+        self.training = training.map { t in
+            Training(run: "\(FigureText.plural(t.result.final.epoch, "epoch")) on \(t.dataset.name) "
+                        + "(\(FigureText.plural(t.dataset.count, "point"))): \(t.method)",
+                     story: FigureText.sentence(t.story), figures: entries.filter { trainingIDs.contains($0.id) }, animation: animation)
         }
         if let first = self.figures.first {
             let vector = formats.contains("pdf") ? first.id + ".pdf" : first.id + ".png"

@@ -5,8 +5,9 @@ import NNVizCairo
 import NNVizEngine
 import NNVizReport
 
-/// `nnviz report NET… [samples] [--data F] [-o DIR]`: a finished, embeddable page per network — every figure
-/// as PNG and SVG (PDF on request), the summary and forward-pass tables, `report.md` and `report.json`.
+/// `nnviz report NET… [samples] [--data F] [--train [training options]] [-o DIR]`: a finished, embeddable page per
+/// network — every figure as PNG and SVG (PDF on request), the summary and forward-pass tables, `report.md` and
+/// `report.json`; with `--train`, a Training section first and the trained network's figures after it.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -15,7 +16,10 @@ struct ReportCommand: ParsableCommand {
             Each report goes to DIR/<name>/ (name from the spec, made safe for a folder name); several networks \
             also get DIR/index.html linking them. A report is built beside its folder and swapped in only when \
             complete, so a failure leaves the previous report as it was. Without samples, a dataset given with \
-            --data that fits the network serves as the batch.
+            --data that fits the network serves as the batch. With --train, each network is first trained on --data \
+            (the options of `nnviz train`; --train-seed seeds the shuffles) and the report tells the story: the loss \
+            curve, the filmstrip of decision regions, the weights over time and training.gif, then the trained \
+            network's figures.
             """)
 
     @Argument(help: ArgumentHelp("Bundled examples (see `nnviz examples`) or .json, .yaml, .yml or .npz files.", valueName: "net"))
@@ -53,6 +57,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Refuse --data sets of more points than this (each is drawn on the decision regions).")
     var maxPoints: Int = LoadLimits.defaultMaxPoints
 
+    @Flag(help: "Train each network on --data first (as `nnviz train` does) and add a Training section; the other figures then show the trained network.")
+    var train = false
+
+    @OptionGroup(title: "Training (with --train)") var training: TrainingFlags
+
+    @Option(name: .customLong("train-seed"), help: "Seed of the training shuffles and the validation split (0…4294967295).")
+    var trainSeed = 0
+
     @Flag(help: "No progress bar and no summary lines.")
     var quiet = false
 
@@ -68,6 +80,12 @@ struct ReportCommand: ParsableCommand {
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
         _ = try parsedFormats()
+        guard (0...Int(UInt32.max)).contains(trainSeed) else { throw ValidationError("--train-seed must be between 0 and 4294967295, got \(trainSeed)") }
+        if train {
+            guard data != nil else { throw ValidationError("--train needs --data, the labelled points to train on") }
+        } else if training.changed || trainSeed != 0 {
+            throw ValidationError("--epochs, --lr, --momentum, --optimizer, --batch-size, --loss, --validation, --snapshots, --frames and --train-seed need --train")
+        }
     }
 
     func parsedFormats() throws -> [OutputFormat] {
@@ -145,6 +163,10 @@ struct ReportCommand: ParsableCommand {
             let network = try NetworkResolver.resolve(net, activations: NetworkResolver.takesActivations(path: net) ? acts : nil,
                                                   transpose: transpose && InputFile.fileExtension(net) == "npz", limits: limits)
             var input = ReportInput(network: network, source: net)
+            if train, let dataset {
+                input.training = try trained(network, on: dataset, source: net)
+                input.network = input.training?.result.network ?? network
+            }
             if let dataset, dataset.points.cols == network.inputCount {
                 input.dataset = dataset
             }
@@ -162,6 +184,19 @@ struct ReportCommand: ParsableCommand {
             throw NNVizError("--data", "", "\(dataset.name) has \(dataset.points.cols) features but \(first.name) takes \(first.inputCount) inputs (\(first.inputLabels.joined(separator: ", ")))")
         }
         return inputs
+    }
+
+    /// `network` trained on `dataset` as `nnviz train` would with the same options, keeping the snapshots, frames and
+    /// weights over time the Training section draws.
+    func trained(_ network: Network, on dataset: Dataset, source: String) throws(NNVizError) -> ReportTraining {
+        let snapshots: [Int]
+        do { snapshots = try training.snapshotEpochs(byDefault: true) } catch { throw NNVizError("--snapshots", "", "\(error)") }
+        let frames = TrainingFigures.frameEpochs(count: training.frames, snapshots: snapshots, epochs: training.epochs)
+        let kept = TrainingFigures.keptEpochs(network: network, epochs: training.epochs, snapshots: snapshots, frames: frames)
+        let options = training.options(seed: trainSeed, kept: kept)
+        let trainer = try Trainer(network: network, data: dataset, options: options, source: source)
+        let result = try trainer.run()
+        return ReportTraining(result: result, dataset: dataset, options: options, snapshots: snapshots, frames: frames)
     }
 
     /// Per-network outcomes filled in from parallel workers.

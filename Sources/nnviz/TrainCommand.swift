@@ -32,37 +32,13 @@ struct TrainCommand: ParsableCommand {
                                                     valueName: "file"))
     var output: String
 
-    @Option(help: "Passes over the training data.")
-    var epochs = 1000
-
-    @Option(name: .customLong("lr"), help: ArgumentHelp("Learning rate η.", valueName: "η"))
-    var learningRate = 0.1
-
-    @Option(help: ArgumentHelp("Momentum μ for sgd, 0 ≤ μ < 1 (v = μ·v − η·g; W += v).", valueName: "μ"))
-    var momentum = 0.0
-
-    @Option(help: ArgumentHelp("sgd, or adam (Keras's: β1 0.9, β2 0.999, ε 1e-7).", valueName: "sgd|adam"))
-    var optimizer = "sgd"
-
-    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch, shuffled each epoch (default: one full batch in data order).")
-    var batchSize: Int?
+    @OptionGroup var training: TrainingFlags
 
     @Option(help: "Seed of the shuffles and the validation split (0…4294967295).")
     var seed: UInt32 = 0
 
-    @Option(help: ArgumentHelp("bce, ce or mse (default: from the output layer).", valueName: "bce|ce|mse"))
-    var loss: String?
-
-    @Option(help: ArgumentHelp("Hold out this fraction of the rows (the last ⌈F·n⌉ after one seeded shuffle) and report their loss too.",
-                               valueName: "F"))
-    var validation: Double?
-
     @Option(help: ArgumentHelp("Write the loss and accuracy of every epoch (0 = untrained) to this CSV.", valueName: "file"))
     var history: String?
-
-    @Option(help: ArgumentHelp("Epochs to keep as snapshots, e.g. 0,10,100 (default with --save-snapshots: 0, 1, 3, 10, 30, … and the last).",
-                               valueName: "e1,e2,…"))
-    var snapshots: String?
 
     @Option(name: .customLong("save-snapshots"), help: ArgumentHelp("Write each snapshot as a spec, epoch-0003.json, … in this folder.",
                                                                     valueName: "folder"))
@@ -83,37 +59,12 @@ struct TrainCommand: ParsableCommand {
         try PathArgument.require(history, "--history")
         try PathArgument.require(saveSnapshots, "--save-snapshots")
         try PathArgument.require(figures, "--figures")
-        guard (0...Self.maxEpochs).contains(epochs) else { throw ValidationError("--epochs must be between 0 and \(Self.maxEpochs), got \(epochs)") }
-        guard learningRate.isFinite && learningRate > 0 else { throw ValidationError("--lr must be a positive number, got \(learningRate)") }
-        guard momentum.isFinite && momentum >= 0 && momentum < 1 else { throw ValidationError("--momentum must be at least 0 and below 1, got \(momentum)") }
-        guard Optimizer(rawValue: optimizer) != nil else { throw ValidationError("--optimizer must be sgd or adam, got '\(optimizer)'") }
-        if momentum != 0 && optimizer == "adam" { throw ValidationError("--momentum applies to sgd; Adam keeps its own moments") }
-        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
-        if let loss, Loss(rawValue: loss) == nil { throw ValidationError("--loss must be one of \(Loss.validNames), got '\(loss)'") }
-        if let validation, !(validation > 0 && validation < 1) {
-            throw ValidationError("--validation must be a fraction between 0 and 1 (e.g. 0.2), got \(validation)")
-        }
-        _ = try snapshotEpochs()
     }
 
-    /// A history row per epoch is kept in memory (about 50 MB for a million); far beyond any lesson.
-    static let maxEpochs = 1_000_000
-
-    /// The snapshot epochs: `--snapshots` parsed (sorted, without repeats), the default series when only
-    /// `--save-snapshots` is given, else none.
+    /// The snapshot epochs: `--snapshots` parsed, the default series when figures or saved snapshots are wanted,
+    /// else none.
     func snapshotEpochs() throws -> [Int] {
-        guard let snapshots else {
-            return saveSnapshots == nil && figures == nil ? [] : TrainingOptions.defaultSnapshots(epochs: epochs)
-        }
-        var out: [Int] = []
-        for part in snapshots.split(separator: ",", omittingEmptySubsequences: false) {
-            let text = part.trimmingCharacters()
-            guard let e = Int(text), e >= 0, e <= epochs else {
-                throw ValidationError("--snapshots: '\(text)' is not an epoch from 0 to \(epochs)")
-            }
-            out.append(e)
-        }
-        return Array(Set(out)).sorted()
+        try training.snapshotEpochs(byDefault: saveSnapshots != nil || figures != nil)
     }
 
     func run() throws {
@@ -123,12 +74,9 @@ struct TrainCommand: ParsableCommand {
             var limits = network.limits
             limits.maxPoints = Int.max
             let dataset = try Dataset.resolve(data, seed: dataSeed, limits: limits)
-            let options = TrainingOptions(epochs: epochs, learningRate: learningRate, momentum: momentum,
-                                          optimizer: Optimizer(rawValue: optimizer) ?? .sgd, batchSize: batchSize,
-                                          seed: seed, loss: loss.flatMap(Loss.init(rawValue:)),
-                                          validation: validation, snapshots: try keptEpochs(network: net))
+            let options = training.options(seed: seed, kept: try keptEpochs(network: net))
             let trainer = try Trainer(network: net, data: dataset, options: options, source: network.net)
-            let progress = TrainingProgress(epochs: epochs, quiet: quiet)
+            let progress = TrainingProgress(epochs: training.epochs, quiet: quiet)
             let result = try trainer.run { progress.report($0) }
             progress.finish()
             try AtomicFile.write(NetworkFile.bytes(result.network, format: format), to: output)
@@ -137,7 +85,7 @@ struct TrainCommand: ParsableCommand {
             }
             if let saveSnapshots {
                 try Self.createFolder(saveSnapshots)
-                let width = max(4, String(epochs).count)
+                let width = max(4, String(training.epochs).count)
                 let asked = Set(try snapshotEpochs())
                 for s in result.snapshots where asked.contains(s.epoch) {
                     let digits = String(s.epoch)

@@ -1,12 +1,8 @@
 import ArgumentParser
 import NNVizRender
 
-/// How `nnviz train --figures` draws: the animation's frame count, and the size, scale and theme of every figure.
+/// How `nnviz train --figures` draws: the size, scale and theme of every figure.
 struct TrainFigureOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Frames of training.gif, spaced geometrically over the epochs (default: one per snapshot).",
-                               valueName: "N"))
-    var frames: Int?
-
     @Option(help: "Width of each figure in px; automatic when left out (training.gif: 1280).")
     var width: Double?
 
@@ -19,9 +15,6 @@ struct TrainFigureOptions: ParsableArguments {
     @Option(help: "Colour theme.")
     var theme: Theme.Name = .light
 
-    /// Frames beyond this make a GIF too large to be useful on a slide.
-    static let maxFrames = 500
-
     func validate() throws {
         for (name, v) in [("--width", width), ("--height", height)] {
             if let v, !(v.isFinite && v >= 50 && v <= 20_000) {
@@ -29,9 +22,6 @@ struct TrainFigureOptions: ParsableArguments {
             }
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
-        if let frames, !(2...Self.maxFrames).contains(frames) {
-            throw ValidationError("--frames must be between 2 and \(Self.maxFrames), got \(frames)")
-        }
     }
 
     /// The figures' options.

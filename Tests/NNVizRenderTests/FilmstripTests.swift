@@ -82,4 +82,43 @@ import Testing
             #expect(r.maxX <= 1280 && r.maxY <= 720)
         }
     }
+
+    /// Every text of `scene` with the box it covers (a text turned a quarter covers its height across).
+    static func textBoxes(_ scene: Scene) -> [(text: String, rect: Rect)] {
+        let b = SceneBuilder(width: 1, height: 1, options: FigureOptions(), measurer: FigureTestSupport.measurer)
+        return scene.items.compactMap { item in
+            guard case .text(let s, let at, let font, _, let anchor, let baseline, let rotation) = item.primitive, !s.isEmpty else { return nil }
+            let r = b.textRect(s, at: at, font: font, anchor: anchor, baseline: baseline)
+            guard rotation != 0 else { return (s, r) }
+            return (s, Rect(x: at.x - r.height, y: at.y - r.width / 2, width: r.height, height: r.width))
+        }
+    }
+
+    /// At small, slide and tall sizes, with 5 and 9 panels, the panels reflow so that every text (titles, panel
+    /// headers, tick labels, the colour bar and the key) lies inside the canvas and no two texts overlap; when 9
+    /// panels cannot fit 480 × 320 at all, the figure takes its own larger size rather than clipping.
+    @Test(arguments: [(480.0, 320.0, 5), (480, 320, 9), (640, 420, 9), (1280, 720, 9), (600, 1200, 9), (640, 420, 5)])
+    func textStaysInsideAndApartAtEverySize(_ width: Double, _ height: Double, _ panels: Int) throws {
+        let data = try Dataset.resolve("xor")
+        let epochs = panels == 9 ? [0, 1, 3, 10, 30, 100, 200, 250, 300] : [0, 10, 100, 200, 300]
+        let options = TrainingOptions(epochs: 300, learningRate: 1, snapshots: epochs)
+        let result = try Trainer(network: try FigureTestSupport.example("xor-train"), data: data, options: options, source: "x").run()
+        let strip = Filmstrip(snapshots: Self.fields(result, data), history: result.history, data: data.points, labels: data.labels,
+                              options: FigureOptions(width: width, height: height))
+        let scene = strip.scene(measurer: FigureTestSupport.measurer)
+        let fits = !(width == 480 && panels == 9)
+        #expect(fits ? (scene.width == width && scene.height == height) : (scene.width > width && scene.height > height))
+        #expect(scene.items(role: "panel-title").count == panels)
+        let boxes = Self.textBoxes(scene)
+        for (text, r) in boxes {
+            #expect(r.x >= -0.5 && r.y >= -0.5 && r.maxX <= scene.width + 0.5 && r.maxY <= scene.height + 0.5,
+                    "\(width)×\(height): '\(text)' at \(r) leaves the canvas")
+        }
+        for (i, a) in boxes.enumerated() {
+            for b in boxes[(i + 1)...] {
+                let apart = a.rect.maxX <= b.rect.x + 0.5 || b.rect.maxX <= a.rect.x + 0.5 || a.rect.maxY <= b.rect.y + 0.5 || b.rect.maxY <= a.rect.y + 0.5
+                #expect(apart, "\(width)×\(height): '\(a.text)' \(a.rect) overlaps '\(b.text)' \(b.rect)")
+            }
+        }
+    }
 }

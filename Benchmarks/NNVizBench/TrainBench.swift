@@ -1,0 +1,75 @@
+import Foundation
+import NNVizEngine
+
+/// The training workloads of issue 11: XOR end to end with its figures, and the mini-batch loop alone on moons.
+extension BenchSession {
+    /// Snapshot epochs of the end-to-end run: eight, as the issue's target says.
+    static let trainSnapshots = "0,1,3,10,30,100,1000,3000"
+
+    /// `name`'s starting network written as an explicit spec for the peer; its path.
+    func startSpec(_ name: String) throws -> String {
+        let path = inputs.directory + "/\(name)-start.json"
+        try NetworkWriter.json(try NetworkResolver.resolve(name)).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// `nnviz train xor-train` for 3000 epochs with 8 snapshots and every figure, against the peer's loop, loss
+    /// curve and filmstrip (matplotlib; it writes neither SVG nor the GIF nor the weights over time).
+    func trainXOR(_ r: inout WorkloadResult) {
+        let figures = out + "/train-xor", peerFigures = out + "/peer-train-xor"
+        let spec: String
+        do { spec = try startSpec("xor-train") } catch { r.nnvizNote = "failed: \(error)"; return }
+        pair(&r, ["train", "xor-train", "--data", "xor", "--lr", "1", "--epochs", "3000", "--snapshots", Self.trainSnapshots,
+                  "-o", out + "/train-xor.json", "--figures", figures, "--quiet"], runs: Swift.min(5, runs), file: figures + "/filmstrip.png",
+             peer: [peers + "/train.py", spec, "--data", "xor", "--lr", "1", "--epochs", "3000", "--snapshots", Self.trainSnapshots,
+                    "--figures", peerFigures], peerRuns: Swift.min(5, peerRuns), peerFile: peerFigures + "/filmstrip.png",
+             note: "peer: NumPy loop + matplotlib loss.png and filmstrip.png only")
+    }
+
+    /// The training loop alone: moons-train (2→16→16→1 tanh, relu, sigmoid) on moons, batches of 16, lr 0.05, 300
+    /// epochs, in process (no figures, no files), median of 5 against the peer's loop timed inside Python.
+    func trainLoop(_ r: inout WorkloadResult) {
+        let epochs = 300
+        let options = TrainingOptions(epochs: epochs, learningRate: 0.05, batchSize: 16, seed: 0)
+        var seconds: [Double] = []
+        var final = Double.nan
+        do {
+            let net = try NetworkResolver.resolve("moons-train")
+            let data = try Dataset.resolve("moons")
+            for _ in 0..<5 {
+                let trainer = try Trainer(network: net, data: data, options: options, source: "moons-train")
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = try trainer.run()
+                seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                final = result.final.loss
+            }
+            r.nnviz = Timing(seconds: seconds)
+            r.nnvizNote = String(format: "final loss %.12f", final)
+        } catch {
+            r.nnvizNote = "failed: \(error)"
+            return
+        }
+        guard let python else {
+            r.peerNote = peerNote
+            return
+        }
+        let spec: String
+        do { spec = try startSpec("moons-train") } catch { r.peerNote = "failed: \(error)"; return }
+        let json = "\(out)/peer-train-loop.json"
+        switch timer.time(TimedCommand(argv: [python, "\(peers)/train.py", spec, "--data", "moons", "--lr", "0.05", "--batch-size", "16",
+                                              "--epochs", "\(epochs)", "--loop-runs", "5"],
+                                       name: "peer-train-loop", runs: 1, warmups: 0, stdout: json, peakRSS: false)) {
+        case .success:
+            struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
+            if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {
+                let theirs = Timing(seconds: t.seconds)
+                r.peer = theirs
+                r.peerNote = String(format: "NumPy loop only (median of 5), import and data excluded; final loss %.12f", t.checksum)
+                if let mine = r.nnviz, mine.median > 0 { r.ratio = theirs.median / mine.median }
+            } else {
+                r.peerNote = "failed: unreadable peer output \(json)"
+            }
+        case .failure(let f): r.peerNote = "failed: " + f.message
+        }
+    }
+}
