@@ -1,13 +1,13 @@
 import NNVizSystem
 
 /// Turns a command's NET argument into a network: a file path (an nnviz spec `.json`/`.yaml`/`.yml`, a NumPy
-/// `.npz`, a PyTorch state dict `.pt`/`.pth` or `.safetensors`) or a bundled example.
+/// `.npz`, a PyTorch state dict `.pt`/`.pth` or `.safetensors`, an ONNX model `.onnx`) or a bundled example.
 ///
 /// A path wins when the file exists, so a local `xor` file shadows the example of that name. A file's format is
 /// read from its content (zip members, magic bytes) as well as its extension; when they disagree, both are named.
 public enum NetworkResolver {
     /// The extensions NET may have, for hints.
-    static let extensions = ".json, .yaml, .yml, .npz, .pt, .pth or .safetensors"
+    static let extensions = ".json, .yaml, .yml, .npz, .pt, .pth, .safetensors or .onnx"
 
     /// The network `argument` names; `activations` applies to files that carry none (`.npz`, state dicts);
     /// `transpose` to `.npz` weights saved out × in.
@@ -35,7 +35,9 @@ public enum NetworkResolver {
             case .legacyPickle:
                 throw NNVizError(argument, "", "is a bare pickle (torch.save before PyTorch 1.6, or pickle.dump); "
                                  + "re-save it with a current PyTorch: torch.save(model.state_dict(), path)")
-            case .keras, .hdf5, .onnx:
+            case .onnx:
+                return try ONNXFile.load(path: argument, limits: limits)
+            case .keras, .hdf5:
                 throw NNVizError(argument, "", "is \(format.description); nnviz does not read this format yet; "
                                  + "save a PyTorch state dict as .safetensors or .pt, or the weights as .npz")
             }
