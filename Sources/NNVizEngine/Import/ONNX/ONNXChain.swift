@@ -85,8 +85,9 @@ struct ONNXChain {
         }
         let inputs = graph.input.filter { constants[$0.name] == nil }
         guard inputs.count == 1, let input = inputs.first else {
-            throw fail("has \(inputs.count) graph inputs (\(inputs.map { "'\($0.name)'" }.joined(separator: ", "))); "
-                       + "nnviz reads graphs with one input of shape [batch, features]")
+            let names = inputs.prefix(4).map { "'\($0.name)'" }.joined(separator: ", ")
+            throw fail((inputs.isEmpty ? "has no graph input" : "has \(inputs.count) graph inputs (\(names))")
+                       + "; nnviz reads graphs with one input of shape [batch, features]")
         }
         guard graph.output.count == 1, let output = graph.output.first?.name else {
             throw fail("has \(graph.output.count) graph outputs; nnviz reads graphs with one output")
