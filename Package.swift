@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // ONNX models: the runtime library only (the generated onnx.pb.swift is committed; no plugin in the build).
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         // `swift package generate-documentation --target NNVizKit`: the DocC catalog in Sources/NNVizKit.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -30,10 +32,17 @@ let package = Package(
         .target(
             name: "NNVizEngine",
             dependencies: [
-                "NNVizSystem", "CHDF5",
+                "NNVizSystem", "CHDF5", "ONNXProto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        // The ONNX protobuf types, generated once from the trimmed onnx.proto beside them by
+        // scripts/generate-onnx-proto.sh; a target of their own so the engine recompiles without them.
+        .target(
+            name: "ONNXProto",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["onnx.proto"]
         ),
 
         // HDF5's declarations for the Keras reader. Nothing is linked (no pkg-config, no `link`): libhdf5 and its

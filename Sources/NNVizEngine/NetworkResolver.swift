@@ -1,14 +1,14 @@
 import NNVizSystem
 
 /// Turns a command's NET argument into a network: a file path (an nnviz spec `.json`/`.yaml`/`.yml`, a NumPy
-/// `.npz`, a PyTorch state dict `.pt`/`.pth` or `.safetensors`, a Keras `.keras` or legacy `.h5` model) or a
+/// `.npz`, a PyTorch state dict `.pt`/`.pth` or `.safetensors`, a Keras `.keras` or legacy `.h5` model, an ONNX model `.onnx`) or a
 /// bundled example.
 ///
 /// A path wins when the file exists, so a local `xor` file shadows the example of that name. A file's format is
 /// read from its content (zip members, magic bytes) as well as its extension; when they disagree, both are named.
 public enum NetworkResolver {
     /// The extensions NET may have, for hints.
-    static let extensions = ".json, .yaml, .yml, .npz, .pt, .pth, .safetensors, .keras or .h5"
+    static let extensions = ".json, .yaml, .yml, .npz, .pt, .pth, .safetensors, .keras, .h5 or .onnx"
 
     /// The network `argument` names; `activations` applies to files that carry none (`.npz`, state dicts);
     /// `transpose` to `.npz` weights saved out × in.
@@ -41,8 +41,7 @@ public enum NetworkResolver {
             case .hdf5:
                 return try KerasFile.loadH5(path: argument, limits: limits)
             case .onnx:
-                throw NNVizError(argument, "", "is \(format.description); nnviz does not read this format yet; "
-                                 + "save a PyTorch state dict as .safetensors or .pt, or the weights as .npz")
+                return try ONNXFile.load(path: argument, limits: limits)
             }
         }
         if let example = BundledExample.named(argument) {

@@ -3,7 +3,7 @@ import NNVizEngine
 
 /// The NET argument every command takes (a bundled example or a spec/npz path) and the options that shape loading.
 struct NetworkOptions: ParsableArguments {
-    @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml, .npz, .pt, .safetensors, .keras or .h5 file.")
+    @Argument(help: "A bundled example (see `nnviz examples`) or a .json, .yaml, .yml, .npz, .pt, .safetensors, .keras, .h5 or .onnx file.")
     var net: String
 
     @Option(help: ArgumentHelp("Activations of an .npz network's or a state dict's layers, e.g. relu,sigmoid or leaky_relu:0.2,sigmoid.",

@@ -225,3 +225,36 @@ import NNVizTestSupport
         #expect(tally.loaded > 0 && tally.rejected > 0)
     }
 }
+
+extension FuzzTests {
+    /// Mutated ONNX models (protobuf; made by torch.onnx.export and onnx.helper in `make_models.py`): each loads or
+    /// throws a typed one-line error through the resolver, whatever the mutation did to lengths, tags and dims.
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedONNXModelsLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0x5EED_0A2E)
+        var tally = Tally()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-onnx-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = ["torch_4_5_1.onnx", "matmul_add_f64.onnx", "half_typed.onnx", "flatten_dropout.onnx"]
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("models/\(name)")))
+            for i in 0..<(200 * Self.scale) {
+                let path = dir.appendingPathComponent("v\(i)-\(name)").path
+                try Data(m.mutate(binary: bytes)).write(to: URL(fileURLWithPath: path))
+                let what = "\(name) variant \(i)"
+                do {
+                    let net = try NetworkResolver.resolve(path, limits: Self.limits)
+                    tally.loaded += 1
+                    forward(net, &tally, what)
+                } catch {
+                    expectTyped(error, source: path, what)
+                    tally.rejected += 1
+                }
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        print("fuzz onnx: \(tally)")
+        #expect(tally.total == 800 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+}

@@ -37,13 +37,15 @@ enum ModelFormat: String, Sendable {
         }
     }
 
-    /// The format the first bytes of the file show, or nil when they show none in particular (text, ONNX's
-    /// protobuf, which has no magic, or unknown bytes). A zip is told apart by its members (`zipKind`).
+    /// The format the first bytes of the file show, or nil when they show none in particular (text or unknown
+    /// bytes). ONNX has no magic number; it is told by how its protobuf begins. A zip is told apart by its members
+    /// (`zipKind`).
     static func byContent(_ prefix: [UInt8]) -> ModelFormat? {
         if ModelArchive.isZip(prefix) { return .npz }   // refined by `zipKind`
         if prefix.starts(with: [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]) { return .hdf5 }
         if prefix.count >= 2, prefix[0] == 0x80, (2...5).contains(prefix[1]) { return .legacyPickle }
         if SafetensorsFile.looksLike(prefix) { return .safetensors }
+        if ONNXFile.looksLike(prefix) { return .onnx }
         return nil
     }
 

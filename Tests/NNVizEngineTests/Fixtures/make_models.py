@@ -2,12 +2,12 @@
 
 Run by hand (CI never needs the frameworks), in a virtual environment outside the repository:
 
-    python3 -m venv /work/venv-models && /work/venv-models/bin/pip install numpy torch safetensors keras jax jaxlib h5py
+    python3 -m venv /work/venv-models && /work/venv-models/bin/pip install numpy torch safetensors onnx onnxscript onnxruntime keras jax jaxlib h5py
     KERAS_BACKEND=jax /work/venv-models/bin/python Tests/NNVizEngineTests/Fixtures/make_models.py [keras]
 
 (`keras` remakes only the Keras models.)
 
-Writes models/*.pt, *.safetensors, *.npz and models/expected.json: for each file, the samples (float32 values,
+Writes models/*.pt, *.safetensors, *.npz, *.onnx, *.keras, *.h5 and models/expected.json: for each file, the samples (float32 values,
 written as exact doubles), the outputs the framework computed (float32, or float64 for the float64 model), the
 --activations to pass, and whether --transpose applies. nnviz must agree to 1e-6 · max(1, |output|).
 """
@@ -148,6 +148,108 @@ def torch_models():
     safetensors.torch.save_file(conv.state_dict(), path("conv.safetensors"))
     bn = nn.Sequential(nn.Linear(4, 5), nn.BatchNorm1d(5), nn.Linear(5, 1))
     torch.save(bn.state_dict(), path("batchnorm.pt"))
+
+    # ONNX: torch.onnx.export (the default exporter and the TorchScript one), onnx.helper graphs for the forms the
+    # exporters do not write (MatMul + Add, Gemm without transB, alpha/beta, typed and float16 data, Flatten, Identity,
+    # Dropout), run by onnxruntime; refusals (a Conv, a branch, external data, a LeakyReLU slope nnviz cannot hold).
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+
+    def run_onnx(name, x):
+        sess = onnxruntime.InferenceSession(path(name), providers=["CPUExecutionProvider"])
+        return sess.run(None, {sess.get_inputs()[0].name: x})[0]
+
+
+    def export(m, name, n_in, x, legacy=False):
+        if legacy:
+            torch.onnx.export(m, (torch.zeros(1, n_in),), path(name), dynamo=False, input_names=["input"],
+                              output_names=["output"], dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+        else:
+            torch.onnx.export(m, (torch.tensor(x),), path(name), dynamo=True, external_data=False,
+                              dynamic_shapes=({0: torch.export.Dim("batch")},), verbose=False)
+        record(name, x, run_onnx(name, x))
+
+
+    model.eval()
+    export(model, "torch_4_5_1.onnx", 4, x)
+    export(model, "torch_4_5_1_legacy.onnx", 4, x, legacy=True)
+    named.eval()
+    export(named, "named_3_6_3.onnx", 3, x3)
+    leaky = nn.Sequential(nn.Linear(2, 4), nn.LeakyReLU(), nn.Linear(4, 1)).eval()
+    export(leaky, "leaky_default.onnx", 2, x2, legacy=True)
+    leaky2 = nn.Sequential(nn.Linear(2, 4), nn.LeakyReLU(0.2), nn.Linear(4, 1)).eval()
+    export(leaky2, "leaky_0.2.onnx", 2, x2, legacy=True)
+    dropout = nn.Sequential(nn.Flatten(), nn.Linear(3, 8), nn.ReLU(), nn.Dropout(0.5), nn.Linear(8, 3), nn.Softmax(dim=-1)).eval()
+    export(dropout, "flatten_dropout.onnx", 3, x3, legacy=True)
+
+
+    def save_graph(name, nodes, inits, n_in, n_out, dtype=TensorProto.FLOAT, opset=17):
+        g = helper.make_graph(nodes, name.split(".")[0], [helper.make_tensor_value_info("x", dtype, ["N", n_in])],
+                              [helper.make_tensor_value_info("y", dtype, ["N", n_out])], inits)
+        m = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)], producer_name="onnx.helper")
+        onnx.checker.check_model(m)
+        onnx.save(m, path(name))
+
+
+    # MatMul + Add in float64, the bias on the left of the second Add; typed double_data for one tensor, raw for the rest;
+    # Identity and Dropout (no name) between the layers.
+    rng = np.random.default_rng(7)
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=3), rng.normal(size=(3, 2)), rng.normal(size=2)
+    save_graph("matmul_add_f64.onnx", [
+        helper.make_node("MatMul", ["x", "W1"], ["h0"], name="mm1"),
+        helper.make_node("Add", ["h0", "b1"], ["h1"], name="add1"),
+        helper.make_node("Tanh", ["h1"], ["h2"], name="tanh1"),
+        helper.make_node("Identity", ["h2"], ["h3"]),
+        helper.make_node("Dropout", ["h3"], ["h4"]),
+        helper.make_node("MatMul", ["h4", "W2"], ["h5"], name="mm2"),
+        helper.make_node("Add", ["b2", "h5"], ["y"], name="add2"),
+    ], [numpy_helper.from_array(W1, "W1"), helper.make_tensor("b1", TensorProto.DOUBLE, [3], b1.tolist()),
+        numpy_helper.from_array(W2, "W2"), numpy_helper.from_array(b2, "b2")], 4, 2, TensorProto.DOUBLE)
+    x4 = samples(4, seed=5)
+    record("matmul_add_f64.onnx", x4, run_onnx("matmul_add_f64.onnx", x4.astype(np.float64)))
+
+    # Gemm with transB = 0, alpha and beta, C of shape (1, 3); then Gemm with a scalar C; float32 in float_data.
+    Wa, ca, Wb, cb = (rng.normal(size=s).astype(np.float32) for s in [(2, 3), (1, 3), (3, 1), (1,)])
+    save_graph("gemm_alpha_beta.onnx", [
+        helper.make_node("Gemm", ["x", "Wa", "ca"], ["h"], name="g1", alpha=0.5, beta=2.0),
+        helper.make_node("Sigmoid", ["h"], ["s"], name="sig"),
+        helper.make_node("Gemm", ["s", "Wb", "cb"], ["y"], name="g2", transB=0),
+    ], [helper.make_tensor("Wa", TensorProto.FLOAT, [2, 3], Wa.ravel().tolist()), numpy_helper.from_array(ca, "ca"),
+        numpy_helper.from_array(Wb, "Wb"), numpy_helper.from_array(cb, "cb")], 2, 1)
+    record("gemm_alpha_beta.onnx", x2, run_onnx("gemm_alpha_beta.onnx", x2))
+
+    # float16 in int32_data (typed) and bfloat16 raw; the float weights are exact widenings, so NumPy in float64 with
+    # onnx.numpy_helper's own reading of the tensors is the reference.
+    Wh = rng.normal(size=(2, 3)).astype(np.float16)
+    bh = rng.normal(size=3).astype(np.float16)
+    bf_bits = (np.array([0.5, -1.25, 2.0], dtype=np.float32).view(np.uint32) >> 16).astype("<u2").tobytes()
+    Wbf = helper.make_tensor("Wbf", TensorProto.BFLOAT16, [3, 1], bf_bits, raw=True)
+    bbf = helper.make_tensor("bbf", TensorProto.BFLOAT16, [1], [0.375])
+    wh = helper.make_tensor("Wh", TensorProto.FLOAT16, [2, 3], Wh.ravel().tolist())   # int32_data holds the bits
+    save_graph("half_typed.onnx", [
+        helper.make_node("Gemm", ["x", "Wh", "bh"], ["h"], name="g1"),
+        helper.make_node("Relu", ["h"], ["r"], name="relu"),
+        helper.make_node("Gemm", ["r", "Wbf", "bbf"], ["y"], name="g2"),
+    ], [wh, numpy_helper.from_array(bh, "bh"), Wbf, bbf], 2, 1)
+    half = onnx.load(path("half_typed.onnx"))
+    arr = {t.name: numpy_helper.to_array(t).astype(np.float64) for t in half.graph.initializer}
+    assert len(half.graph.initializer[0].int32_data) == 6 and not half.graph.initializer[0].raw_data
+    hh = np.maximum(x2.astype(np.float64) @ arr["Wh"] + arr["bh"], 0)
+    record("half_typed.onnx", x2, hh @ arr["Wbf"] + arr["bbf"])
+
+    # Refusals.
+    convm = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2 * 3 * 3, 2)).eval()
+    torch.onnx.export(convm, (torch.zeros(1, 1, 5, 5),), path("conv.onnx"), dynamo=False, input_names=["image"])
+    save_graph("branch.onnx", [
+        helper.make_node("Gemm", ["x", "W", "c"], ["h"], name="g1"),
+        helper.make_node("Relu", ["h"], ["r"], name="relu"),
+        helper.make_node("Add", ["r", "h"], ["y"], name="skip"),
+    ], [numpy_helper.from_array(np.eye(2, dtype=np.float32), "W"), numpy_helper.from_array(np.zeros(2, np.float32), "c")], 2, 2)
+    ext = onnx.load(path("torch_4_5_1_legacy.onnx"))
+    onnx.save_model(ext, path("external.onnx"), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location="external.onnx.data", size_threshold=0)
 
 
 def keras_models():

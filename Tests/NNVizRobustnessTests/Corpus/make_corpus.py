@@ -80,6 +80,7 @@ def good_members(**over):
 
 def main():
     models()
+    onnx_models()
     # ---- specs: files and text ----
     write("spec/empty.json", "")
     write("spec/whitespace.yaml", "\n   \n\t\n")
@@ -334,6 +335,79 @@ def models():
     write("models/zip-as-safetensors.safetensors", torch_zip(pkl_state_dict(), [("0", f4)]))
     write("models/st-as-npz.npz", safetensors(*st_good()))
     write("models/unknown.bin", b"\x00\x01\x02 not a model")
+
+
+def pb_varint(n):
+    out = b""
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out += bytes([b | 0x80])
+        else:
+            return out + bytes([b])
+
+
+def pb(field, value):
+    """One protobuf field: an int is a varint, bytes/str length-delimited, a float a 32-bit float."""
+    if isinstance(value, bool) or isinstance(value, int):
+        return pb_varint(field << 3) + pb_varint(value & (2**64 - 1))
+    if isinstance(value, float):
+        return pb_varint(field << 3 | 5) + struct.pack("<f", value)
+    if isinstance(value, str):
+        value = value.encode()
+    return pb_varint(field << 3 | 2) + pb_varint(len(value)) + value
+
+
+def onnx_tensor(name, dims, values=None, raw=None, data_type=1, extra=b""):
+    """A TensorProto (float32 raw_data unless told otherwise), crafted so dims and data can disagree."""
+    if raw is None:
+        raw = np.asarray(values, dtype=np.float32).tobytes()
+    return b"".join(pb(1, d) for d in dims) + pb(2, data_type) + pb(8, name) + pb(9, raw) + extra
+
+
+def onnx_model(nodes=None, inits=None, input_dims=(0, 2), op="Relu"):
+    """A ModelProto as torch.onnx.export writes XOR's 2-2-1 net: Gemm (transB), an activation, Gemm, Sigmoid."""
+    def node(name, op_type, ins, outs, attrs=b""):
+        return b"".join(pb(1, i) for i in ins) + b"".join(pb(2, o) for o in outs) + pb(3, name) + pb(4, op_type) + attrs
+    transb = pb(5, pb(1, "transB") + pb(20, 2) + pb(3, 1))
+    if nodes is None:
+        nodes = [node("/0/Gemm", "Gemm", ["x", "0.weight", "0.bias"], ["h"], transb),
+                 node("/1/" + op, op, ["h"], ["a"]),
+                 node("/2/Gemm", "Gemm", ["a", "2.weight", "2.bias"], ["z"], transb),
+                 node("/3/Sigmoid", "Sigmoid", ["z"], ["y"])]
+    if inits is None:
+        inits = [onnx_tensor("0.weight", [2, 2], [1, 1, 1, 1]), onnx_tensor("0.bias", [2], [-0.5, -1.5]),
+                 onnx_tensor("2.weight", [1, 2], [1, -2]), onnx_tensor("2.bias", [1], [-0.5])]
+    def dims(ds):
+        return b"".join(pb(1, pb(2, "batch") if d == 0 else pb(1, d)) for d in ds)
+    def value(name, ds):
+        return pb(1, name) + pb(2, pb(1, pb(1, 1) + pb(2, dims(ds))))
+    graph = (b"".join(pb(1, n) for n in nodes) + pb(2, "main_graph") + b"".join(pb(5, t) for t in inits)
+             + pb(11, value("x", input_dims)) + pb(12, value("y", (0, 1))))
+    return pb(1, 8) + pb(2, "pytorch") + pb(3, "2.15.0") + pb(7, graph) + pb(8, pb(1, "") + pb(2, 17))
+
+
+def onnx_models():
+    good = onnx_model()
+    write("models/good.onnx", good)
+    write("models/onnx-truncated.onnx", good[:-9])
+    write("models/onnx-length-past-end.onnx", pb_varint(7 << 3 | 2) + pb_varint(1 << 40) + good[:64])
+    write("models/onnx-wire-type.onnx", pb(1, 8) + b"\x3f" + good[2:])
+    w = lambda **kw: onnx_model(inits=[kw.get("w0", onnx_tensor("0.weight", [2, 2], [1, 1, 1, 1])),
+                                       onnx_tensor("0.bias", [2], [-0.5, -1.5]),
+                                       onnx_tensor("2.weight", [1, 2], [1, -2]), onnx_tensor("2.bias", [1], [-0.5])])
+    write("models/onnx-dims-lie.onnx", w(w0=onnx_tensor("0.weight", [1000000, 1000000], [1, 1, 1, 1])))
+    write("models/onnx-negative-dim.onnx", w(w0=onnx_tensor("0.weight", [-2, 2], [1, 1, 1, 1])))
+    write("models/onnx-raw-short.onnx", w(w0=onnx_tensor("0.weight", [2, 2], [1, 1, 1])))
+    write("models/onnx-nan.onnx", w(w0=onnx_tensor("0.weight", [2, 2], [np.nan, 1, 1, 1])))
+    write("models/onnx-int64.onnx", w(w0=onnx_tensor("0.weight", [2, 2], raw=b"\x01" * 32, data_type=7)))
+    write("models/onnx-external.onnx", w(w0=onnx_tensor("0.weight", [2, 2], raw=b"", extra=pb(14, 1)
+                                                      + pb(13, pb(1, "location") + pb(2, "/etc/passwd")))))
+    write("models/onnx-conv.onnx", onnx_model(op="Conv"))
+    write("models/onnx-image-input.onnx", onnx_model(input_dims=(0, 1, 28, 28)))
+    write("models/onnx-as-pt.pt", good)
+    write("models/onnx-empty-graph.onnx", pb(1, 8) + pb(7, b""))
 
 
 def laughs(br, first="a: &a [x, x, x, x, x, x, x, x, x, x]"):
