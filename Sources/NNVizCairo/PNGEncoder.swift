@@ -16,8 +16,10 @@ enum PNGEncoder {
     /// the image alone, never on the number of cores.
     static let bandBytes = 256 * 1024
 
-    /// The PNG file of `height` rows of `width` premultiplied native-endian 0xAARRGGBB pixels, `stridePixels` apart.
-    static func encode(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int) throws(CairoError) -> [UInt8] {
+    /// The PNG file of `height` rows of `width` premultiplied native-endian 0xAARRGGBB pixels, `stridePixels` apart,
+    /// carrying its resolution (`pHYs`, `dpi` pixels an inch) so it is placed at its intended size.
+    static func encode(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int,
+                       dpi: Double = 72) throws(CairoError) -> [UInt8] {
         let raw = scanlines(pixels, width: width, height: height, stridePixels: stridePixels)
         let rowBytes = raw.count / Swift.max(1, height)
         let stream = try zlibStream(raw, rowBytes: rowBytes)
@@ -30,6 +32,12 @@ enum PNGEncoder {
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // 8 bits a channel, RGB or RGBA, deflate, filter set 0, no interlace
         chunk(&out, "IHDR", header)
         chunk(&out, "bKGD", [0, 255, 0, 255, 0, 255])  // white, as Cairo writes
+        var phys: [UInt8] = []
+        let perMetre = UInt32((dpi / 0.0254).rounded())
+        append32(&phys, perMetre)
+        append32(&phys, perMetre)
+        phys.append(1)  // unit: the metre
+        chunk(&out, "pHYs", phys)
         chunk(&out, "IDAT", stream)
         chunk(&out, "IEND", [])
         return out

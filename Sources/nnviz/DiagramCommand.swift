@@ -2,6 +2,7 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz diagram NET -o FILE [--sample v,…] [--all] [--weights]`: the layer diagram, optionally one sample's forward pass.
 struct DiagramCommand: ParsableCommand {
@@ -57,7 +58,8 @@ struct DiagramCommand: ParsableCommand {
                 }
                 trace = try net.forward(batch, source: source)
             }
-            try figure.write(LayerDiagram(network: net, trace: trace, sample: index, options: options))
+            try figure.write(LayerDiagram(network: net, trace: trace, sample: index, options: options),
+                             text: FigureText.diagram(net, trace: trace, sample: index))
         }
     }
 }

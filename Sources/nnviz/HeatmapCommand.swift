@@ -2,6 +2,7 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz heatmap NET (--batch F | --sample … | --random N) -o FILE [--pre] [--layers 1,2] [--sort] [--weights] [--hinton]`.
 struct HeatmapCommand: ParsableCommand {
@@ -59,7 +60,8 @@ struct HeatmapCommand: ParsableCommand {
                 if chosen!.isEmpty { throw NNVizError("--layers", "", "the input layer (0) has no weights; choose layers 1 to \(net.layers.count)") }
             }
             let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort)
-            try figure.write(Heatmap(network: net, trace: trace, options: options))
+            let text = trace.map { FigureText.activations(net, trace: $0) } ?? FigureText.weights(net)
+            try figure.write(Heatmap(network: net, trace: trace, options: options), text: text)
         }
     }
 }

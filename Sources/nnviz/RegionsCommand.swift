@@ -2,6 +2,7 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 
 /// `nnviz regions NET -o FILE [--data F] [--resolution N] [--max-evaluations N] [--x-range a:b] [--y-range a:b] [--neurons] [--slice v,…] [--axes i,j]`.
 struct RegionsCommand: ParsableCommand {
@@ -128,7 +129,7 @@ struct RegionsCommand: ParsableCommand {
                 throw error
             }
             progress?.finish()
-            try figure.write(plot)
+            try figure.write(plot, text: FigureText.regions(plot, datasetName: labelled?.name))
         }
     }
 }
