@@ -30,7 +30,7 @@ extension DiagramLayout {
                     stroke = Stroke(b.theme.nodeStroke, width: dense ? 0.5 : 1.5)
                 } else {
                     let bias = d.network.layers[c - 1].bias[i]
-                    stroke = Stroke(Palette.signColor(edgeScale.fraction(bias) < edgeScale.neutralFraction ? 0 : bias),
+                    stroke = Stroke(b.theme.edgeSign(edgeScale.fraction(bias) < edgeScale.neutralFraction ? 0 : bias),
                                     width: dense ? Swift.min(0.8, r * 0.4) : ringWidth(bias))
                 }
                 b.add(.circle(center: p, radius: r, fill: fill, stroke: stroke), role: "node", name: labels[i])
