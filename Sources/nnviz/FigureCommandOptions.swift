@@ -90,7 +90,17 @@ struct FigureCommandOptions: ParsableArguments {
         }.first
         painter.document = DocumentInfo(title: drawnTitle ?? text?.title ?? "", description: text?.alt ?? "",
                                         svgWidth: svgSide(width, scene.width), svgHeight: svgSide(height, scene.height))
-        try painter.write(scene, to: output)
+        // A folder of -o that does not exist yet is created (as report does), and removed again if the write fails.
+        var folder = String(output.reversed().drop { $0 != "/" }.reversed())
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        let created = folder.isEmpty ? nil : try OutputFolders(folder)
+        do {
+            try painter.write(scene, to: output)
+        } catch {
+            created?.remove()
+            throw error
+        }
+        created?.keep()
     }
 
     /// The SVG root's side: as given when in a physical unit; an automatic side in the other side's unit; nil (Cairo's
