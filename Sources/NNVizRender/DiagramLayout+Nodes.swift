@@ -47,6 +47,13 @@ extension DiagramLayout {
                                       role: v == nil ? "side-label" : "value", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))
                 }
+                // Hidden neurons of a forward pass print their activation above them (input and output values
+                // stand beside their labels); dense columns keep only the colour.
+                if let v, c > 0 && c < L && !dense {
+                    let rect = b.text("a = " + LabelFormat.fixed(v, valueDecimals), at: Point(p.x, p.y - r - 3), font: small,
+                                      anchor: .middle, baseline: .bottom, role: "value", name: labels[i])
+                    obstacles.insert(rect.padded(2, 1))
+                }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
                     let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,

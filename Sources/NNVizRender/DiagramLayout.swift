@@ -114,6 +114,7 @@ struct DiagramLayout {
         } else {
             s = Swift.max(2 * rNormal + 14, 46)
             if labelsShown { s = Swift.max(s, 2 * rNormal + lineH + 22) * spacingBoost }
+            if diagram.trace != nil && L > 1 { s += lineH + 4 }  // the hidden activations above their neurons
             if cols.contains(where: \.isElided) { s = Swift.max(s, lineH + 14) }
         }
         slot = s
