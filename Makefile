@@ -73,6 +73,9 @@ gallery: release
 	$(RELEASE) regions xor --data xor --neurons --scale 2 -o $(GALLERY)/regions-xor.png
 	$(RELEASE) regions xor-sigmoid --data xor:200 --neurons --theme dark --scale 2 -o $(GALLERY)/regions-xor-sigmoid-dark.png
 	$(RELEASE) regions iris --axes 3,4 --x-range 0:7 --y-range 0:2.6 --slice 5.8,3.0 --scale 2 -o $(GALLERY)/regions-iris.png
+	@# Sizes course material needs: a 16:9 slide, and a half-column print figure (85 mm wide, 9 pt text, 288 dpi).
+	$(RELEASE) regions xor --data xor --neurons --width 1280 --height 720 -o $(GALLERY)/regions-xor-slide.png
+	$(RELEASE) diagram xor --sample 1,0 --width 85mm --scale 4 -o $(GALLERY)/diagram-xor-85mm.png
 	@# The XOR story of training: 2-4-1 learns it, 2-1 (no hidden layer) cannot.
 	@rm -rf output/train-xor output/train-xor-linear
 	$(RELEASE) train xor-train --data xor --lr 1 --epochs 3000 -o output/train-xor.json --figures output/train-xor --quiet

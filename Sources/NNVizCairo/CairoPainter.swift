@@ -3,8 +3,8 @@ import NNVizScene
 
 /// Paints a `Scene` to PNG, SVG or PDF bytes or files through Cairo; deterministic, atomic file output.
 ///
-/// PNGs are `scale` × the scene size in pixels; SVGs are the scene size in px and PDFs in points (vector output
-/// ignores `scale`). Same scene, same bytes, in any process.
+/// PNGs are `scale` × the scene size in pixels at 72 × `scale` dpi; SVGs are the scene size in px (or the units of
+/// `document`) and PDFs in points (vector output ignores `scale`). Same scene, same bytes, in any process.
 public struct CairoPainter: Sendable {
     /// Device pixels per scene unit for PNG output (e.g. 2 for HiDPI).
     public var scale: Double
@@ -15,6 +15,8 @@ public struct CairoPainter: Sendable {
     public var fastLineThreshold: Int
     /// What a canvas over `maxSide` tells the user to change (a report, with no size options, says otherwise).
     public var oversizeHint: String
+    /// Title, alt text and SVG root size written into the file (PNG carries its resolution instead).
+    public var document = DocumentInfo()
     /// Largest canvas side accepted, in output pixels (or px/pt for vector output).
     public static let maxSide = 20_000
     /// The hint of the figure commands, whose size options set the canvas.
@@ -43,17 +45,17 @@ public struct CairoPainter: Sendable {
                 try paint(scene, on: surface, format: .png, scale: scale)
                 StageTiming.end("raster")
                 defer { StageTiming.end("encode") }
-                return try surface.pngBytes()
+                return try surface.pngBytes(dpi: 72 * scale)
             case .svg:
-                let (w, h) = try canvasSize(scene, scale: 1)
-                let surface = try CairoSurface.svg(width: Double(w), height: Double(h))
+                let (w, h) = try vectorSize(scene)
+                let surface = try CairoSurface.svg(width: w, height: h)
                 try paint(scene, on: surface, format: .svg, scale: 1)
                 StageTiming.end("raster")
                 defer { StageTiming.end("encode") }
-                return SVGCompaction.compact(SVGIds.normalize(try surface.finishDocument()))
+                return document.annotate(svg: SVGCompaction.compact(SVGIds.normalize(try surface.finishDocument())))
             case .pdf:
-                let (w, h) = try canvasSize(scene, scale: 1)
-                let surface = try CairoSurface.pdf(width: Double(w), height: Double(h))
+                let (w, h) = try vectorSize(scene)
+                let surface = try CairoSurface.pdf(width: w, height: h, info: document)
                 try paint(scene, on: surface, format: .pdf, scale: 1)
                 StageTiming.end("raster")
                 defer { StageTiming.end("encode") }
@@ -92,6 +94,12 @@ public struct CairoPainter: Sendable {
         let painter = ScenePainter(context: context, format: format, scale: scale, fastLineThreshold: fastLineThreshold)
         try painter.paint(scene)
         try surface.check("cannot draw")
+    }
+
+    /// Vector page size in points: the scene's own (a print size such as 85 mm = 240.945 pt stays exact).
+    private func vectorSize(_ scene: Scene) throws(CairoError) -> (Double, Double) {
+        _ = try canvasSize(scene, scale: 1)
+        return (scene.width, scene.height)
     }
 
     /// Output size in whole device units, checked against the budget.

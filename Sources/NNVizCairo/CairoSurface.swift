@@ -1,4 +1,5 @@
 import CCairo
+import NNVizScene
 
 /// Owns one `cairo_surface_t`: an ARGB32 image, or an SVG/PDF document streamed into memory.
 ///
@@ -36,10 +37,16 @@ final class CairoSurface {
     }
 
     /// A one-page PDF document of `width` × `height` points, with a fixed creation date (see `PDFDate`).
-    static func pdf(width: Double, height: Double) throws(CairoError) -> CairoSurface {
+    /// Its title, subject (the alt text) and creator come from `info`.
+    static func pdf(width: Double, height: Double, info: DocumentInfo = DocumentInfo()) throws(CairoError) -> CairoSurface {
         let sink = ByteSink()
         let s = try CairoSurface(pointer: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, width, height), sink: sink)
         cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_CREATE_DATE, PDFDate.cairoValue)
+        cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_CREATOR, DocumentInfo.creator)
+        if !info.title.isEmpty { cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_TITLE, DrawableText.of(info.title)) }
+        if !info.description.isEmpty {
+            cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_SUBJECT, DrawableText.of(info.description))
+        }
         return s
     }
 
@@ -56,11 +63,12 @@ final class CairoSurface {
         return sink?.bytes ?? []
     }
 
-    /// The image surface encoded as PNG (by `PNGEncoder`: the pixels Cairo's writer would store, encoded faster).
-    func pngBytes() throws(CairoError) -> [UInt8] {
+    /// The image surface encoded as PNG (by `PNGEncoder`: the pixels Cairo's writer would store, encoded faster),
+    /// at `dpi` pixels an inch.
+    func pngBytes(dpi: Double = 72) throws(CairoError) -> [UInt8] {
         let encoded: Result<[UInt8], CairoError>? = withPixels { pixels, width, height, stride in
             do throws(CairoError) {
-                return .success(try PNGEncoder.encode(pixels, width: width, height: height, stridePixels: stride))
+                return .success(try PNGEncoder.encode(pixels, width: width, height: height, stridePixels: stride, dpi: dpi))
             } catch {
                 return .failure(error)
             }

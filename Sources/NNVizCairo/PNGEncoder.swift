@@ -16,11 +16,13 @@ enum PNGEncoder {
     /// the image alone, never on the number of cores.
     static let bandBytes = 256 * 1024
 
-    /// The PNG file of `height` rows of `width` premultiplied native-endian 0xAARRGGBB pixels, `stridePixels` apart.
+    /// The PNG file of `height` rows of `width` premultiplied native-endian 0xAARRGGBB pixels, `stridePixels` apart,
+    /// carrying its resolution (`pHYs`, `dpi` pixels an inch) so it is placed at its intended size.
     ///
     /// The filtered image data is never held whole: each band converts just its rows (and the 32 KB before them,
     /// its dictionary) from the canvas itself, so memory is the canvas plus a few bands and the compressed output.
-    static func encode(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int) throws(CairoError) -> [UInt8] {
+    static func encode(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stridePixels: Int,
+                       dpi: Double = 72) throws(CairoError) -> [UInt8] {
         let opaque = isOpaque(pixels, width: width, height: height, stridePixels: stridePixels)
         let rowBytes = 1 + width * (opaque ? 3 : 4)
         let source = PixelRows(pixels: pixels, width: width, stridePixels: stridePixels, opaque: opaque, rowBytes: rowBytes)
@@ -33,6 +35,12 @@ enum PNGEncoder {
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // 8 bits a channel, RGB or RGBA, deflate, filter set 0, no interlace
         chunk(&out, "IHDR", header)
         chunk(&out, "bKGD", [0, 255, 0, 255, 0, 255])  // white, as Cairo writes
+        var phys: [UInt8] = []
+        let perMetre = UInt32((dpi / 0.0254).rounded())
+        append32(&phys, perMetre)
+        append32(&phys, perMetre)
+        phys.append(1)  // unit: the metre
+        chunk(&out, "pHYs", phys)
         chunk(&out, "IDAT", stream)
         chunk(&out, "IEND", [])
         return out

@@ -10,6 +10,13 @@ public enum SampleLoader {
         for (i, text) in samples.enumerated() {
             let where_ = "sample \(i)"
             let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+            if fields.contains(where: { f in f.trimmingWhitespace.contains { $0 == " " || $0 == "\t" } }) {
+                throw NNVizError(Setting.samples, where_, "'\(SpecNode.clip(text))' separates values with spaces; separate values with commas, e.g. "
+                                 + Array(repeating: "0", count: network.inputCount).joined(separator: ","))
+            }
+            if let k = fields.firstIndex(where: { $0.trimmingWhitespace.isEmpty }) {
+                throw NNVizError(Setting.samples, where_, "empty value at position \(k + 1) of '\(SpecNode.clip(text))'")
+            }
             guard fields.count == network.inputCount else {
                 throw NNVizError(Setting.samples, where_, "has \(fields.count) values but \(widthHint(network))")
             }

@@ -73,7 +73,7 @@ extension DiagramLayout {
             var x = o.x + 11
             let y = o.y + lineH + 6 + 12
             for (k, s) in items.enumerated() {
-                let c = k == 0 ? Palette.positive : Palette.negative
+                let c = k == 0 ? b.theme.edgePositive : b.theme.edgeNegative
                 b.add(.circle(center: Point(x, y), radius: 9, fill: b.theme.nodeFill,
                               stroke: Stroke(c, width: 1.2 + 3.8 * ringScale.fraction(ringScale.maxAbs * 0.6))),
                       role: "legend", name: k == 0 ? "bias-positive" : "bias-negative")

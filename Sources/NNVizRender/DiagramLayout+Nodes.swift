@@ -30,7 +30,7 @@ extension DiagramLayout {
                     stroke = Stroke(b.theme.nodeStroke, width: dense ? 0.5 : 1.5)
                 } else {
                     let bias = d.network.layers[c - 1].bias[i]
-                    stroke = Stroke(Palette.signColor(edgeScale.fraction(bias) < edgeScale.neutralFraction ? 0 : bias),
+                    stroke = Stroke(b.theme.edgeSign(edgeScale.fraction(bias) < edgeScale.neutralFraction ? 0 : bias),
                                     width: dense ? Swift.min(0.8, r * 0.4) : ringWidth(bias))
                 }
                 b.add(.circle(center: p, radius: r, fill: fill, stroke: stroke), role: "node", name: labels[i])
@@ -45,6 +45,13 @@ extension DiagramLayout {
                     let at = c == 0 ? Point(p.x - r - 8, p.y) : Point(p.x + r + 8, p.y)
                     let rect = b.text(s, at: at, font: body, anchor: c == 0 ? .end : .start, baseline: .middle,
                                       role: v == nil ? "side-label" : "value", name: labels[i])
+                    obstacles.insert(rect.padded(2, 1))
+                }
+                // Hidden neurons of a forward pass print their activation above them (input and output values
+                // stand beside their labels); dense columns keep only the colour.
+                if let v, c > 0 && c < L && !dense {
+                    let rect = b.text("a = " + LabelFormat.fixed(v, valueDecimals), at: Point(p.x, p.y - r - 3), font: small,
+                                      anchor: .middle, baseline: .bottom, role: "value", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))
                 }
                 if labelsShown && c > 0 {

@@ -46,7 +46,8 @@ struct DiagramLayout {
         let maxW = diagram.options.maxAbsWeight ?? diagram.maxAbsWeight
         var drawnEdges = 0
         for k in 0..<L { drawnEdges += cols[k].visible.count * cols[k + 1].visible.count }
-        edgeScale = dense ? .dense(maxAbs: maxW) : (drawnEdges > 150 ? .medium(maxAbs: maxW) : WeightScale(maxAbs: maxW))
+        edgeScale = (dense ? .dense(maxAbs: maxW) : (drawnEdges > 150 ? .medium(maxAbs: maxW) : WeightScale(maxAbs: maxW)))
+            .themed(builder.theme)
         var vmax = 0.0
         if let t = diagram.trace, t.batchSize > 0 {
             for c in 0...L { for v in t.activations(ofLayer: c).row(diagram.sample) where v.isFinite { vmax = Swift.max(vmax, abs(v)) } }
@@ -113,6 +114,7 @@ struct DiagramLayout {
         } else {
             s = Swift.max(2 * rNormal + 14, 46)
             if labelsShown { s = Swift.max(s, 2 * rNormal + lineH + 22) * spacingBoost }
+            if diagram.trace != nil && L > 1 { s += lineH + 4 }  // the hidden activations above their neurons
             if cols.contains(where: \.isElided) { s = Swift.max(s, lineH + 14) }
         }
         slot = s

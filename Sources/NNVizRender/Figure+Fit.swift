@@ -11,19 +11,18 @@ extension Figure {
     ///
     /// The figure lays itself out in its own units (body text `TextSize.body`) on the requested canvas divided by
     /// the font-size factor, and the result is magnified to the requested size. When something would leave the
-    /// canvas or text would collide, it is laid out again on a larger canvas and drawn smaller (text included),
+    /// canvas or texts would collide, it is laid out again on a larger canvas and drawn smaller (text included),
     /// down to `shrinkSteps.last`; below that it refuses, naming the smallest size that works.
     public func fittedScene(measurer: any TextMeasurer) throws(NNVizError) -> Scene {
         if let s = fitted(measurer: measurer) { return s }
         throw tooSmall(measurer: measurer)
     }
 
-    /// The fitted scene, or nil when even the smallest shrink leaves something off the canvas.
+    /// The fitted scene, or nil when even at the smallest shrink something leaves the canvas or texts collide.
     func fitted(measurer: any TextMeasurer) -> Scene? {
         let o = figureOptions
         let k = o.fontSize / TextSize.body
         if o.width == nil && o.height == nil && k == 1 { return scene(measurer: measurer) }
-        var onCanvas: Scene?
         for s in Self.shrinkSteps {
             let f = k * s
             var lo = o
@@ -31,11 +30,10 @@ extension Figure {
             lo.height = o.height.map { $0 / f }
             let laid = with(lo).scene(measurer: measurer)
             guard LayoutAudit.staysOnCanvas(laid, measurer: measurer) else { continue }
-            let out = laid.scaled(by: f, width: (o.width ?? laid.width * f).rounded(.up), height: (o.height ?? laid.height * f).rounded(.up))
+            let out = laid.scaled(by: f, width: o.width ?? (laid.width * f).rounded(.up), height: o.height ?? (laid.height * f).rounded(.up))
             if LayoutAudit.textsApart(laid, measurer: measurer) { return out }
-            if onCanvas == nil { onCanvas = out }
         }
-        return onCanvas
+        return nil
     }
 
     /// The refusal of a canvas too small, with the smallest size of the same proportions (up to 4 times larger)

@@ -137,6 +137,9 @@ public struct WeightScale: Sendable, Equatable {
     public let maxOpacity: Double
     /// |w| / max|w| below which a weight is drawn neutral grey.
     public let neutralFraction: Double
+    /// The sign colours, shaded for the background (`themed`): TensorFlow Playground's hues by default.
+    public var positive = Palette.positive
+    public var negative = Palette.negative
 
     public init(maxAbs: Double, minWidth: Double = 0.8, maxWidth: Double = 7, minOpacity: Double = 0.35,
                 maxOpacity: Double = 0.95, neutralFraction: Double = 0.02) {
@@ -144,6 +147,13 @@ public struct WeightScale: Sendable, Equatable {
         self.minWidth = minWidth; self.maxWidth = maxWidth
         self.minOpacity = minOpacity; self.maxOpacity = maxOpacity
         self.neutralFraction = neutralFraction
+    }
+
+    /// The scale with `theme`'s sign colours.
+    public func themed(_ theme: Theme) -> WeightScale {
+        var s = self
+        s.positive = theme.edgePositive; s.negative = theme.edgeNegative
+        return s
     }
 
     /// Lighter strokes for a few hundred edges (elided wide layers), so crossings stay readable.
@@ -172,7 +182,7 @@ public struct WeightScale: Sendable, Equatable {
     /// The sign colour (neutral grey near zero) with the opacity for |w|.
     @inline(__always)
     public func color(_ w: Double) -> Color {
-        let base = fraction(w) < neutralFraction ? Palette.neutral : (w > 0 ? Palette.positive : Palette.negative)
+        let base = fraction(w) < neutralFraction ? Palette.neutral : (w > 0 ? positive : negative)
         return base.withAlpha(opacity(w))
     }
 }

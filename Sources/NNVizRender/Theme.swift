@@ -37,6 +37,17 @@ public struct Theme: Sendable, Equatable {
 
     public static func named(_ n: Name) -> Theme { n == .light ? .light : .dark }
 
+    /// Edge (and bias ring) colour of positive weights: blue, shaded so that both signs' strongest edges stand out
+    /// equally from the background — at least 3:1 (WCAG 2.1, graphical objects), within a factor 1.6 of each other.
+    /// Light: `#0877bd` (4.8:1 on white) against orange darkened to `#b56408` (4.4:1); dark: blue lightened to
+    /// `#31aaf6` (6.9:1 on `#15191e`) against the plain orange `#f59322` (7.6:1).
+    public var edgePositive: Color { name == .light ? Palette.positive : Color(hex: "#31aaf6")! }
+    /// Edge (and bias ring) colour of negative weights (see `edgePositive`).
+    public var edgeNegative: Color { name == .light ? Color(hex: "#b56408")! : Palette.negative }
+
+    /// The sign colour of a value on this background (neutral for zero).
+    public func edgeSign(_ v: Double) -> Color { v > 0 ? edgePositive : (v < 0 ? edgeNegative : Palette.neutral) }
+
     /// Text colour for a value of the given sign: blue or orange, shaded to read on this background.
     public func signText(_ v: Double) -> Color {
         if v == 0 { return mutedText }

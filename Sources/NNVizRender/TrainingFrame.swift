@@ -40,8 +40,16 @@ public struct TrainingFrame: Figure {
         let subtitle = "epoch \(s.epoch) of \(last) · " + Filmstrip.stats(frames.record(s.epoch), short: false)
         let top = b.title(title, subtitle: subtitle, margin: margin, top: margin) + 12
         let ax = PlotAxes.margins(in: b)
-        let side = Swift.max(80, Swift.min(H - top - margin - ax.bottom, W * 0.45 - margin - ax.left)).rounded(.down)
-        let frame = Rect(x: margin + ax.left, y: top, width: side, height: side)
+        // Landscape: regions left, diagram and curve right (stacked, or side by side when the right is wide);
+        // portrait: regions on top, diagram and curve below, side by side.
+        let portrait = W < 1.15 * H
+        let side: Double
+        if portrait {
+            side = Swift.max(80, Swift.min(W - 2 * margin - ax.left, (H - top) * 0.45 - ax.bottom)).rounded(.down)
+        } else {
+            side = Swift.max(80, Swift.min(H - top - margin - ax.bottom, W * 0.45 - margin - ax.left)).rounded(.down)
+        }
+        let frame = Rect(x: portrait ? (W - side - ax.left) / 2 + ax.left : margin + ax.left, y: top, width: side, height: side)
         let plot = frames.plot(index, side: side)
         let axes = PlotAxes(frame: frame, x: s.field.xRange, y: s.field.yRange, xTitle: s.network.inputLabels[s.field.xInput],
                             yTitle: s.network.inputLabels[s.field.yInput], name: "regions")
@@ -50,18 +58,24 @@ public struct TrainingFrame: Figure {
         plot.drawPoints(&b, axes)
         axes.draw(into: &b)
 
-        let x0 = frame.maxX + 24, rightW = Swift.max(100, W - x0 - margin)
-        let rightH = Swift.max(100, H - top - margin + 8)
-        let diagramH = (rightH * 0.55).rounded(.down)
-        var dOptions = DiagramOptions(figure: FigureOptions(width: rightW, height: diagramH, theme: o.theme, title: "",
+        let x0 = portrait ? margin : frame.maxX + 24
+        let y0 = portrait ? frame.maxY + ax.bottom + 12 : top - 16
+        let restW = Swift.max(100, W - x0 - margin), restH = Swift.max(100, H - y0 - margin + (portrait ? 0 : 8))
+        let besides = portrait || restW > 1.6 * restH
+        let diagramBox = besides ? Rect(x: x0, y: y0, width: (restW * 0.5).rounded(.down), height: restH)
+                                 : Rect(x: x0, y: y0, width: restW, height: (restH * 0.55).rounded(.down))
+        let curveBox = besides ? Rect(x: diagramBox.maxX, y: y0, width: restW - diagramBox.width, height: restH)
+                               : Rect(x: x0, y: diagramBox.maxY, width: restW, height: restH - diagramBox.height)
+        var dOptions = DiagramOptions(figure: FigureOptions(width: diagramBox.width, height: diagramBox.height, theme: o.theme, title: "",
                                                             fontFamily: o.fontFamily), weightLabels: false)
         dOptions.maxAbsWeight = maxAbsWeight
-        let diagram = LayerDiagram(network: s.network, options: dOptions).scene(measurer: measurer)
-        b.embed(diagram, at: Point(x0, top - 16))
+        let diagram = LayerDiagram(network: s.network, options: dOptions)
+        b.embed((try? diagram.fittedScene(measurer: measurer)) ?? diagram.scene(measurer: measurer), at: Point(diagramBox.x, diagramBox.y))
         var curve = LossCurve(history: frames.history, lossName: lossName,
-                              options: FigureOptions(width: rightW, height: rightH - diagramH, theme: o.theme, title: "", fontFamily: o.fontFamily))
+                              options: FigureOptions(width: curveBox.width, height: curveBox.height, theme: o.theme, title: "",
+                                                     fontFamily: o.fontFamily))
         curve.upTo = s.epoch
-        b.embed(curve.scene(measurer: measurer), at: Point(x0, top - 16 + diagramH))
+        b.embed((try? curve.fittedScene(measurer: measurer)) ?? curve.scene(measurer: measurer), at: Point(curveBox.x, curveBox.y))
         return b.scene
     }
 }

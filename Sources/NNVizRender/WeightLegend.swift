@@ -39,7 +39,7 @@ public struct WeightLegend {
             var x = o.x
             var y = o.y + titleH + lineH / 2
             for (i, s) in signLabels.enumerated() {
-                let c = i == 0 ? Palette.positive : Palette.negative
+                let c = i == 0 ? scale.positive : scale.negative
                 b.add(.line(from: Point(x, y), to: Point(x + swatch, y), stroke: Stroke(c.withAlpha(scale.maxOpacity), width: 3)),
                       role: "legend", name: i == 0 ? "sign-positive" : "sign-negative")
                 let r = b.text(s, at: Point(x + swatch + 6, y), font: f, baseline: .middle, role: "legend", name: s)

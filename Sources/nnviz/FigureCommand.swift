@@ -18,6 +18,9 @@ struct BuiltFigure {
 
 extension FigureCommand {
     func run() throws {
-        try CommandError.reporting { try figure.write(try build().figure) }
+        try CommandError.reporting {
+            let built = try build()
+            try figure.write(built.figure, text: built.text)
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
+import NNVizReport
 import NNVizScene
 import NNVizSystem
 
@@ -11,11 +12,17 @@ struct FigureCommandOptions: ParsableArguments {
                                                       valueName: "file"))
     var output: String
 
-    @Option(help: "Figure width in px (points in PDF); automatic when left out.")
-    var width: Double?
+    @Option(help: ArgumentHelp("Figure width in px (points in PDF), or with a unit: 85mm, 8.5cm, 3.3in, 240pt; automatic when left out.",
+                               valueName: "length"))
+    var width: Length?
 
-    @Option(help: "Figure height in px (points in PDF); automatic when left out.")
-    var height: Double?
+    @Option(help: ArgumentHelp("Figure height in px (points in PDF), or with a unit: 60mm, 6cm, 2.4in, 170pt; automatic when left out.",
+                               valueName: "length"))
+    var height: Length?
+
+    @Option(name: .customLong("font-size"),
+            help: "Body text size in points (px at --scale 1); everything is drawn in proportion. Default 12, or 9 for sizes in mm, cm, in or pt.")
+    var fontSize: Double?
 
     @Option(help: "Pixels per unit for PNG output, e.g. 2 for HiDPI slides (0.25…8).")
     var scale: Double = 1
@@ -32,9 +39,13 @@ struct FigureCommandOptions: ParsableArguments {
     func validate() throws {
         try PathArgument.require(output, "-o")
         for (name, v) in [("--width", width), ("--height", height)] {
-            if let v, !(v.isFinite && v >= 50 && v <= 20_000) {
-                throw ValidationError("\(name) must be between 50 and 20000, got \(v)")
+            if let v, !(v.points.isFinite && v.points >= 50 && v.points <= 20_000) {
+                let given = v.unit.isEmpty ? "\(v.value)" : v.svgText
+                throw ValidationError("\(name) must be between 50 and 20000, got \(given)")
             }
+        }
+        if let fontSize, !(fontSize.isFinite && (4...72).contains(fontSize)) {
+            throw ValidationError("--font-size must be between 4 and 72 points, got \(fontSize)")
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
     }
@@ -45,8 +56,14 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// The renderer's options.
     var figure: FigureOptions {
-        FigureOptions(width: width, height: height, theme: Theme.named(theme), title: title,
-                      fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes)
+        FigureOptions(width: width?.points, height: height?.points, theme: Theme.named(theme),
+                      title: title, fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes, fontSize: baseFontSize)
+    }
+
+    /// The body text size: `--font-size`, else 9 pt for print sizes (a physical unit given), else the figures' own 12.
+    var baseFontSize: Double {
+        if let fontSize { return fontSize }
+        return (width?.isPhysical ?? false) || (height?.isPhysical ?? false) ? 9 : TextSize.body
     }
 
     /// Fails early, before any work, when the output's extension names no format or the given `--width` or
@@ -54,7 +71,7 @@ struct FigureCommandOptions: ParsableArguments {
     func checkFormat() throws(CairoError) {
         let format = try OutputFormat(path: output)
         do throws(CairoError) {
-            try CairoPainter.checkSides(width: width, height: height, scale: format == .png ? scale : 1)
+            try CairoPainter.checkSides(width: width?.points, height: height?.points, scale: format == .png ? scale : 1)
         } catch {
             throw CairoError(path: output, message: error.message)
         }
@@ -64,11 +81,39 @@ struct FigureCommandOptions: ParsableArguments {
     /// canvas too small) and paints it into the output file (written to a temporary name, then renamed).
     /// With `NNVIZ_TIMING=1`, everything before this call (reading the network and samples, the forward pass)
     /// is the parse stage, then come layout, raster, encode and write (`StageTiming`).
-    func write(_ figure: some Figure) throws {
+    ///
+    /// SVG and PDF carry the drawn title and `text`'s alt text (the words a report gives the same figure); an SVG
+    /// keeps the units of `--width` and `--height` on its root.
+    func write(_ figure: some Figure, text: FigureText? = nil) throws {
         StageTiming.end("parse")
         let scene = try figure.fittedScene(measurer: CairoTextMeasurer())
         StageTiming.end("layout")
-        try CairoPainter(scale: scale, oversizeHint: oversizeHint(scene)).write(scene, to: output)
+        var painter = CairoPainter(scale: scale, oversizeHint: oversizeHint(scene))
+        let drawnTitle = scene.items(role: "title").lazy.compactMap { item -> String? in
+            if case .text(let s, _, _, _, _, _, _) = item.primitive { return s } else { return nil }
+        }.first
+        painter.document = DocumentInfo(title: drawnTitle ?? text?.title ?? "", description: text?.alt ?? "",
+                                        svgWidth: svgSide(width, scene.width), svgHeight: svgSide(height, scene.height))
+        // A folder of -o that does not exist yet is created (as report does), and removed again if the write fails.
+        var folder = String(output.reversed().drop { $0 != "/" }.reversed())
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        let created = folder.isEmpty ? nil : try OutputFolders(folder)
+        do {
+            try painter.write(scene, to: output)
+        } catch {
+            created?.remove()
+            throw error
+        }
+        created?.keep()
+    }
+
+    /// The SVG root's side: as given when in a physical unit; an automatic side in the other side's unit; nil (Cairo's
+    /// px) when no physical unit was given.
+    func svgSide(_ given: Length?, _ points: Double) -> String? {
+        guard let unit = [width, height].compactMap({ $0 }).first(where: \.isPhysical)?.unit else { return nil }
+        if let given, given.isPhysical { return given.svgText }
+        let v = points / (Length.pointsPerUnit[unit] ?? 1)
+        return String((v * 100).rounded() / 100) + unit
     }
 
     /// What fixes a canvas over the limit: a side left automatic grew with the content (a long title or label, many

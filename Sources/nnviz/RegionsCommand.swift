@@ -29,16 +29,17 @@ struct RegionsCommand: FigureCommand {
             help: "Refuse grids of more evaluations than this (resolution²; 4000 × 4000 by default).")
     var maxEvaluations = GridLimit.defaultMaxEvaluations
 
-    @Option(name: .customLong("x-range"), help: ArgumentHelp("Range of the horizontal input, e.g. -1:2.", valueName: "a:b"))
+    @Option(name: .customLong("x-range"), parsing: .unconditional, help: ArgumentHelp("Range of the horizontal input, e.g. -1:2.", valueName: "a:b"))
     var xRange: String?
 
-    @Option(name: .customLong("y-range"), help: ArgumentHelp("Range of the vertical input, e.g. -1:2.", valueName: "a:b"))
+    @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp("Range of the vertical input, e.g. -1:2.", valueName: "a:b"))
     var yRange: String?
 
     @Flag(help: "Add a small plot of every hidden neuron's activation over the same plane.")
     var neurons = false
 
-    @Option(help: ArgumentHelp("Values of the other inputs (default 0): one per other input, or one per input.", valueName: "values"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Values of the other inputs (default 0): one per other input, or one per input.", valueName: "values"))
     var slice: String?
 
     @Option(help: ArgumentHelp("The two inputs that vary, 1-based, e.g. 3,4 (default 1,2).", valueName: "i,j"))

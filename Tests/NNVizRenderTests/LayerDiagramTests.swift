@@ -17,7 +17,7 @@ import NNVizScene
         #expect(or.color == Palette.positive.withAlpha(scale.minOpacity + 0.5 * (scale.maxOpacity - scale.minOpacity)))
         #expect(or.width == scale.minWidth + 0.5 * (scale.maxWidth - scale.minWidth))
         let and = try #require(S.stroke(scene.item(role: "edge", name: "AND→xor")))
-        #expect(and.color == Palette.negative.withAlpha(scale.maxOpacity))
+        #expect(and.color == Theme.light.edgeNegative.withAlpha(scale.maxOpacity))
         #expect(and.width == scale.maxWidth)
         #expect(and.width > or.width)
         // Strong edges are painted after weak ones.
@@ -54,7 +54,7 @@ import NNVizScene
         // OR has b = −0.5, AND b = −1.5: orange rings, AND's thicker.
         let or = try #require(S.stroke(scene.item(role: "node", name: "OR")))
         let and = try #require(S.stroke(scene.item(role: "node", name: "AND")))
-        #expect(or.color == Palette.negative && and.color == Palette.negative)
+        #expect(or.color == Theme.light.edgeNegative && and.color == Theme.light.edgeNegative)
         #expect(and.width > or.width)
         #expect(scene.item(role: "legend", name: "bias-positive") != nil)
         #expect(scene.item(role: "legend", name: "bias-negative") != nil)
@@ -144,7 +144,7 @@ import NNVizScene
         // Colour follows the sign of the weight the segment came from: check the strongest one.
         let w = S.mnist.layers[0].weights.data
         let strongest = w.max { abs($0) < abs($1) }!
-        #expect(b.colors.last!.withAlpha(1) == (strongest > 0 ? Palette.positive : Palette.negative))
+        #expect(b.colors.last!.withAlpha(1) == (strongest > 0 ? Theme.light.edgePositive : Theme.light.edgeNegative))
     }
 
     @Test func constantNetworkStaysFinite() throws {
@@ -156,11 +156,15 @@ import NNVizScene
         #expect(scene.items(role: "edge").allSatisfy { S.stroke($0)?.color.withAlpha(1) == Palette.neutral })
     }
 
+    /// The dark theme changes the background and shades the sign colours for it (lighter blue); widths and
+    /// opacities, the data, stay.
     @Test func darkThemeChangesBackgroundNotData() throws {
         var o = DiagramOptions(); o.figure.theme = .dark
         let light = LayerDiagram(network: try S.example("xor")).scene(measurer: S.measurer)
         let dark = LayerDiagram(network: try S.example("xor"), options: o).scene(measurer: S.measurer)
         #expect(dark.background == Theme.dark.background && light.background == .white)
-        #expect(S.stroke(dark.item(role: "edge", name: "x1→OR")) == S.stroke(light.item(role: "edge", name: "x1→OR")))
+        let d = try #require(S.stroke(dark.item(role: "edge", name: "x1→OR"))), l = try #require(S.stroke(light.item(role: "edge", name: "x1→OR")))
+        #expect(d.width == l.width && d.color.a == l.color.a)
+        #expect(d.color.withAlpha(1) == Theme.dark.edgePositive && l.color.withAlpha(1) == Theme.light.edgePositive)
     }
 }
