@@ -18,12 +18,14 @@ public enum Palette {
     public static let positiveTextDark = Color(hex: "#6cb6e8")!
     public static let negativeTextDark = Color(hex: "#f7b267")!
 
-    /// Okabe–Ito: eight colours distinguishable with the common colour-vision deficiencies.
-    public static let okabeIto: [Color] = ["#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                           "#0072B2", "#D55E00", "#CC79A7", "#000000"].map { Color(hex: $0)! }
+    /// The class colours: six colours, Okabe–Ito's orange first, chosen so that every pair stays at least
+    /// ΔE2000 = 20 apart for normal vision and under simulated protanopia, deuteranopia and tritanopia (Machado et
+    /// al. 2009; `ColorVisionTests` measures it). The full Okabe–Ito set does not: its orange and yellow come within
+    /// ΔE2000 ≈ 12 under deuteranopia. Classes beyond six repeat the colours; their markers differ in shape.
+    public static let classes: [Color] = ["#E69F00", "#66CCEE", "#117733", "#AA3377", "#785EF0", "#000000"].map { Color(hex: $0)! }
 
-    /// The colour of class `k` (cycling after eight classes).
-    public static func classColor(_ k: Int) -> Color { okabeIto[((k % 8) + 8) % 8] }
+    /// The colour of class `k` (cycling after six classes).
+    public static func classColor(_ k: Int) -> Color { classes[((k % classes.count) + classes.count) % classes.count] }
 
     /// The sign colour of a value (neutral for zero).
     public static func signColor(_ v: Double) -> Color { v > 0 ? positive : (v < 0 ? negative : neutral) }
