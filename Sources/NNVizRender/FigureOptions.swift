@@ -9,6 +9,9 @@ public struct FigureOptions: Sendable, Equatable {
     public var fontFamily: String
     /// Advice the figure prints where it cannot show everything, worded by its caller.
     public var notes: FigureNotes
+    /// `.print` keeps the figure readable in greyscale: negative weights and biases dashed, negative heatmap cells
+    /// hatched, decision-region fields light for class 0 and dark for class 1.
+    public var palette: FigurePalette = .standard
 
     public init(width: Double? = nil, height: Double? = nil, theme: Theme = .light, title: String? = nil,
                 fontFamily: String = "DejaVu Sans", notes: FigureNotes = FigureNotes()) {

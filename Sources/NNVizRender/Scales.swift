@@ -69,6 +69,12 @@ public struct ColorMap: Sendable, Equatable {
     public static let orangeBlueLight = ColorMap(name: "orange-blue-light",
                                                  anchors: ColorMap.orangeBlue.anchors.map { Color.mix($0, .white, 0.35) })
 
+    /// Decision-region fields for greyscale print: light on the class-0 side, dark on the class-1 side (lightness
+    /// 87–97 below the centre, falling to 42 above it), still orange and blue in colour.
+    public static let printRegions = ColorMap(name: "print-regions", anchors: [
+        0xfdd49e, 0xfee8c8, 0xf7f7f7, 0x92c5de, 0x2166ac,
+    ].map(ColorMap.rgb))
+
     static func rgb(_ v: Int) -> Color {
         Color(r: Double((v >> 16) & 0xFF) / 255, g: Double((v >> 8) & 0xFF) / 255, b: Double(v & 0xFF) / 255)
     }

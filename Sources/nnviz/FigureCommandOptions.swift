@@ -28,6 +28,9 @@ struct FigureCommandOptions: ParsableArguments {
     @Option(help: "Font family, resolved by fontconfig.")
     var font: String = "DejaVu Sans"
 
+    @Option(help: "Colours: default, or print (also readable in greyscale: negative dashed or hatched, regions by lightness).")
+    var palette: String = "default"
+
     func validate() throws {
         try PathArgument.require(output, "-o")
         for (name, v) in [("--width", width), ("--height", height)] {
@@ -37,6 +40,7 @@ struct FigureCommandOptions: ParsableArguments {
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
         guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark, got '\(theme)'") }
+        guard FigurePalette(rawValue: palette) != nil else { throw ValidationError("--palette must be default or print, got '\(palette)'") }
     }
 
     /// The advice figures print, in this command line's words.
@@ -45,8 +49,10 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// The renderer's options.
     var figure: FigureOptions {
-        FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light), title: title,
-                      fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes)
+        var o = FigureOptions(width: width, height: height, theme: Theme.named(Theme.Name(rawValue: theme) ?? .light), title: title,
+                              fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes)
+        o.palette = FigurePalette(rawValue: palette) ?? .standard
+        return o
     }
 
     /// Fails early, before any work, when the output's extension names no format or the given `--width` or
