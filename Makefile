@@ -14,7 +14,7 @@ CPU_FLAGS ?= $(shell [ "$$(uname -m)" = x86_64 ] && for f in avx2 fma bmi2 movbe
 	2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell")
 PYTHON  ?= python3
 
-.PHONY: all deps build release test check-long example demo gallery bench fixtures templates clean
+.PHONY: all deps build release test check-long example demo gallery lesson bench fixtures templates clean
 
 all: build
 
@@ -86,6 +86,17 @@ gallery: release
 	cp output/train-xor/training.gif $(GALLERY)/train-xor.gif
 	cp output/train-xor-linear/filmstrip.png $(GALLERY)/train-xor-linear-filmstrip.png
 	cp output/train-xor-linear/loss.png $(GALLERY)/train-xor-linear-loss.png
+	@# Teaching figures: one neuron at work, activation curves, networks compared, the print palette.
+	$(RELEASE) neuron neuron --sample 0.5,0.9,0.1 --scale 2 -o $(GALLERY)/neuron.png
+	$(RELEASE) activations --derivatives --scale 2 -o $(GALLERY)/activations.png
+	$(RELEASE) activations --from tiny-net --sample 0.6,0.1,0.9,0.4 --scale 2 -o $(GALLERY)/activations-tiny-net.png
+	$(RELEASE) compare xor xor-no-activation --data xor --scale 2 -o $(GALLERY)/compare-xor.png
+	$(RELEASE) compare xor-linear xor-sigmoid --data xor:200 --scale 2 -o $(GALLERY)/compare-xor-sigmoid.png
+	$(RELEASE) diagram xor --palette print --scale 2 -o $(GALLERY)/diagram-xor-print.png
+
+# The seed lesson as Markdown with nnviz blocks, rendered into output/lesson/lesson.md and its images.
+lesson: release
+	$(RELEASE) md Examples/lesson/lesson.md -o output/lesson
 
 # Times nnviz against NumPy + matplotlib peers and a plain-Cairo reference (issue 5); results in output/bench/.
 # matplotlib is installed with pip only when missing; without it the peers are skipped (no ratios).

@@ -95,7 +95,7 @@ public struct ActivationCurves: Figure {
             var ly = below ? frame.maxY + ax.bottom + 12 : top + 8
             let lx = below ? margin : frame.maxX + 24
             for (k, f) in functions.enumerated() {
-                let stroke = Stroke(Palette.classColor(k == 3 ? 7 : k), width: 2.5, dash: Self.dashes[k % Self.dashes.count])
+                let stroke = Stroke(Palette.classColor(k), width: 2.5, dash: Self.dashes[k % Self.dashes.count])
                 draw(f, axes: axes, stroke: stroke, into: &b)
                 b.add(.line(from: Point(lx, ly), to: Point(lx + 28, ly), stroke: stroke), role: "legend-line", name: f.name)
                 b.text(ActivationFormula.formula(f), at: Point(lx + 34, ly), font: small, baseline: .middle, role: "legend-label", name: f.name)

@@ -2,6 +2,9 @@ import NNVizEngine
 import NNVizScene
 
 extension DiagramLayout {
+    /// The dash of a negative edge in print: dashes a few widths long, so thick edges read as dashed too.
+    static func printDash(_ width: Double) -> [Double] { [Swift.max(4, 3 * width), Swift.max(3, 1.6 * width)] }
+
     /// Every weight between drawn neurons as an edge (thin ones first, so strong ones stay on top); dense
     /// layers as one `LineBatch`; connections of elided neurons as dashed summary edges.
     mutating func drawEdges() {
@@ -27,7 +30,8 @@ extension DiagramLayout {
         let sl = d.labels(li), tl = d.labels(li + 1)
         for e in edges {
             let from = pos[li][e.a], to = pos[li + 1][e.b]
-            b.add(.line(from: from, to: to, stroke: Stroke(edgeScale.color(e.w), width: edgeScale.width(e.w))),
+            b.add(.line(from: from, to: to, stroke: Stroke(edgeScale.color(e.w), width: edgeScale.width(e.w),
+                                                            dash: b.forPrint && e.w < 0 ? Self.printDash(edgeScale.width(e.w)) : [])),
                   role: "edge", name: sl[src.visible[e.a]] + "→" + tl[dst.visible[e.b]])
         }
     }

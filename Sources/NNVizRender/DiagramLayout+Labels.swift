@@ -75,7 +75,7 @@ extension DiagramLayout {
             for (k, s) in items.enumerated() {
                 let c = k == 0 ? b.theme.edgePositive : b.theme.edgeNegative
                 b.add(.circle(center: Point(x, y), radius: 9, fill: b.theme.nodeFill,
-                              stroke: Stroke(c, width: 1.2 + 3.8 * ringScale.fraction(ringScale.maxAbs * 0.6))),
+                              stroke: Stroke(c, width: 1.2 + 3.8 * ringScale.fraction(ringScale.maxAbs * 0.6), dash: b.forPrint && k == 1 ? [3, 2] : [])),
                       role: "legend", name: k == 0 ? "bias-positive" : "bias-negative")
                 let r = b.text(s, at: Point(x + 16, y), font: f, baseline: .middle, role: "legend", name: s)
                 x = r.maxX + 16 + 11

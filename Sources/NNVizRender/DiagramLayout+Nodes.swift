@@ -31,7 +31,8 @@ extension DiagramLayout {
                 } else {
                     let bias = d.network.layers[c - 1].bias[i]
                     stroke = Stroke(b.theme.edgeSign(edgeScale.fraction(bias) < edgeScale.neutralFraction ? 0 : bias),
-                                    width: dense ? Swift.min(0.8, r * 0.4) : ringWidth(bias))
+                                    width: dense ? Swift.min(0.8, r * 0.4) : ringWidth(bias),
+                                    dash: b.forPrint && bias < 0 && !dense ? [3, 2] : [])
                 }
                 b.add(.circle(center: p, radius: r, fill: fill, stroke: stroke), role: "node", name: labels[i])
                 obstacles.insert(Rect(x: p.x - r - 2, y: p.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))

@@ -12,6 +12,9 @@ public struct FigureOptions: Sendable, Equatable {
     /// Size of body text in output units (points in PDF and SVG, pixels at scale 1 in PNG); every text, line
     /// and panel of the figure is drawn in proportion (`TextSize.body` is the figure's own body size).
     public var fontSize: Double
+    /// `.print` keeps the figure readable in greyscale: negative weights and biases dashed, negative heatmap cells
+    /// hatched, decision-region fields light for class 0 and dark for class 1.
+    public var palette: FigurePalette = .standard
 
     public init(width: Double? = nil, height: Double? = nil, theme: Theme = .light, title: String? = nil,
                 fontFamily: String = "DejaVu Sans", notes: FigureNotes = FigureNotes(),

@@ -51,7 +51,7 @@ public struct Filmstrip: Figure {
         let net = first.network
         guard !hasMixedScales else { return nil }
         return RegionPlot.scale(net.layers[net.layers.count - 1].activation, values: snapshots.lazy.flatMap(\.field.values),
-                                label: "output " + net.outputLabels[0])
+                                label: "output " + net.outputLabels[0], print: options.palette == .print)
     }
 
     /// Whether the panels' single outputs use different activations, so no one colour scale fits them all: each

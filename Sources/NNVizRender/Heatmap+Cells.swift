@@ -30,6 +30,11 @@ extension Heatmap {
                 let rect = Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
                 let fill = p.scale.color(v)
                 b.add(.rect(rect, fill: fill, stroke: nil, cornerRadius: 0), role: "cell", name: "\(p.name)[\(r),\(c)]")
+                if b.forPrint && v < 0 && p.scale.center != nil && rect.width >= 6 && rect.height >= 6 {
+                    // Greyscale print: negative cells carry a diagonal hatch, since both ends of the map are dark.
+                    b.add(.line(from: Point(rect.x + 1, rect.maxY - 1), to: Point(rect.maxX - 1, rect.y + 1),
+                                stroke: Stroke(Theme.textOn(fill).withAlpha(0.55), width: 1)), role: "cell-hatch", name: "\(p.name)[\(r),\(c)]")
+                }
                 if showValues {
                     b.text(LabelFormat.fixed(v, decimals), at: rect.center, font: f, color: Theme.textOn(fill), anchor: .middle,
                            baseline: .middle, role: "cell-value", name: "\(p.name)[\(r),\(c)]")

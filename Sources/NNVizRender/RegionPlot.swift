@@ -49,8 +49,8 @@ public struct RegionPlot: Figure {
 
     /// The diverging scale of a field of activation `a`: fixed for bounded activations, else symmetric around 0.
     /// ReLU fields (never negative) use viridis from 0 instead.
-    static func scale<S: Sequence>(_ a: Activation, values: S, label: String) -> ColorScale where S.Element == Float {
-        let map = ColorMap.orangeBlueLight
+    static func scale<S: Sequence>(_ a: Activation, values: S, label: String, print: Bool = false) -> ColorScale where S.Element == Float {
+        let map = print ? ColorMap.printRegions : ColorMap.orangeBlueLight
         switch a {
         case .sigmoid, .step, .softmax: return .diverging(center: 0.5, halfRange: 0.5, map: map, label: label)
         case .tanh: return .diverging(center: 0, halfRange: 1, map: map, label: label)
@@ -69,7 +69,8 @@ public struct RegionPlot: Figure {
     public var outputScale: ColorScale? {
         guard field.outputCount == 1 else { return nil }
         if let sharedScale { return sharedScale }
-        return RegionPlot.scale(outputActivation, values: field.values, label: "output " + network.outputLabels[0])
+        return RegionPlot.scale(outputActivation, values: field.values, label: "output " + network.outputLabels[0],
+                                print: options.figure.palette == .print)
     }
 
     /// The predicted class of data point `i` from the trace, by the network's `decisionRule`.

@@ -21,12 +21,14 @@ public enum Palette {
     public static let positiveTextDark = Color(hex: "#6cb6e8")!
     public static let negativeTextDark = Color(hex: "#f7b267")!
 
-    /// Okabe–Ito: eight colours distinguishable with the common colour-vision deficiencies.
-    public static let okabeIto: [Color] = ["#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                           "#0072B2", "#D55E00", "#CC79A7", "#000000"].map { Color(hex: $0)! }
+    /// The class colours: six colours, Okabe–Ito's orange first, chosen so that every pair stays at least
+    /// ΔE2000 = 20 apart for normal vision and under simulated protanopia, deuteranopia and tritanopia (Machado et
+    /// al. 2009; `ColorVisionTests` measures it). The full Okabe–Ito set does not: its orange and yellow come within
+    /// ΔE2000 ≈ 12 under deuteranopia. Classes beyond six repeat the colours; their markers differ in shape.
+    public static let classes: [Color] = ["#E69F00", "#66CCEE", "#117733", "#AA3377", "#785EF0", "#000000"].map { Color(hex: $0)! }
 
-    /// The colour of class `k` (cycling after eight classes).
-    public static func classColor(_ k: Int) -> Color { okabeIto[((k % 8) + 8) % 8] }
+    /// The colour of class `k` (cycling after six classes).
+    public static func classColor(_ k: Int) -> Color { classes[((k % classes.count) + classes.count) % classes.count] }
 
     /// The sign colour of a value (neutral for zero).
     public static func signColor(_ v: Double) -> Color { v > 0 ? positive : (v < 0 ? negative : neutral) }
@@ -69,6 +71,12 @@ public struct ColorMap: Sendable, Equatable {
     /// `orangeBlue` lifted 35 % towards white: region fields, so data points on them keep their contrast.
     public static let orangeBlueLight = ColorMap(name: "orange-blue-light",
                                                  anchors: ColorMap.orangeBlue.anchors.map { Color.mix($0, .white, 0.35) })
+
+    /// Decision-region fields for greyscale print: light on the class-0 side, dark on the class-1 side (lightness
+    /// 87–97 below the centre, falling to 42 above it), still orange and blue in colour.
+    public static let printRegions = ColorMap(name: "print-regions", anchors: [
+        0xfdd49e, 0xfee8c8, 0xf7f7f7, 0x92c5de, 0x2166ac,
+    ].map(ColorMap.rgb))
 
     static func rgb(_ v: Int) -> Color {
         Color(r: Double((v >> 16) & 0xFF) / 255, g: Double((v >> 8) & 0xFF) / 255, b: Double(v & 0xFF) / 255)

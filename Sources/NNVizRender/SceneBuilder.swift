@@ -16,8 +16,11 @@ public struct SceneBuilder {
     public let measurer: any TextMeasurer
     public let theme: Theme
     public let fontFamily: String
+    /// Whether the figure must stay readable in greyscale (`FigurePalette.print`).
+    public let forPrint: Bool
 
     public init(width: Double, height: Double, options: FigureOptions, measurer: any TextMeasurer) {
+        forPrint = options.palette == .print
         scene = Scene(width: width.rounded(.up), height: height.rounded(.up), background: options.theme.background)
         self.measurer = measurer
         self.theme = options.theme

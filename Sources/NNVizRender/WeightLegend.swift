@@ -40,7 +40,8 @@ public struct WeightLegend {
             var y = o.y + titleH + lineH / 2
             for (i, s) in signLabels.enumerated() {
                 let c = i == 0 ? scale.positive : scale.negative
-                b.add(.line(from: Point(x, y), to: Point(x + swatch, y), stroke: Stroke(c.withAlpha(scale.maxOpacity), width: 3)),
+                b.add(.line(from: Point(x, y), to: Point(x + swatch, y), stroke: Stroke(c.withAlpha(scale.maxOpacity), width: 3,
+                                                                                           dash: b.forPrint && i == 1 ? [5, 3] : [])),
                       role: "legend", name: i == 0 ? "sign-positive" : "sign-negative")
                 let r = b.text(s, at: Point(x + swatch + 6, y), font: f, baseline: .middle, role: "legend", name: s)
                 x = r.maxX + 16

@@ -25,7 +25,7 @@ extension FigureText {
         let formulas = figure.functions.map { ActivationFormula.formula($0) }
         let range = "z from \((LabelFormat.trimmed(figure.range.lowerBound, 3))) to \((LabelFormat.trimmed(figure.range.upperBound, 3)))"
         var caption = "The activation function\(names.count == 1 ? "" : "s") " + and(names) + " over " + range
-            + (figure.derivatives ? ", each with its derivative dashed" : "") + "."
+            + (figure.derivatives ? (names.count == 1 ? ", with its derivative dashed" : ", each with its derivative dashed") : "") + "."
         if !figure.marks.isEmpty {
             caption += " \(plural(figure.marks.count, "point")) marked"
                 + (figure.marks.contains { !$0.label.isEmpty } ? " at the neurons' z values of one forward pass." : ".")

@@ -6,7 +6,8 @@ import NNVizScene
 
 /// Builds a report's figures as scenes with their words: the layer diagram (the first sample's forward pass when
 /// there are samples), the activation heatmap of the batch, the weight heatmaps and, for two-input networks, the
-/// decision regions with hidden-neuron small multiples and the dataset overlaid.
+/// decision regions with hidden-neuron small multiples and the dataset overlaid, the first hidden neuron's anatomy for
+/// the first sample, and the activation functions the network uses (with their derivatives).
 enum ReportFigures {
     /// Tallest activation heatmap of a report at `scale`: within the canvas limit, so a batch of 40,000 samples
     /// shares pixels (block-averaged) instead of being refused; the report has no `--height` to give.
@@ -42,6 +43,24 @@ enum ReportFigures {
                                            dataSource: data.map { "\(Setting.data) \($0.name)" })
             add("regions", text(FigureText.regions(plot, datasetName: data?.name)), plot)
         }
+        if let batch {
+            // The first hidden neuron (the output when there is no hidden layer) at work on sample 0.
+            let anatomy = NeuronAnatomy(network: net, trace: batch, sample: 0, layer: 0, neuron: 0)
+            let neuron = NeuronFigure(network: net, anatomy: anatomy, sample: Array(batch.input.row(0)))
+            add("neuron", FigureText.neuron(neuron), neuron)
+        }
+        let used = curveActivations(net)
+        if !used.isEmpty {
+            let curves = ActivationCurves(functions: used, derivatives: true)
+            add("activation-functions", FigureText.activationCurves(curves), curves)
+        }
         return figures
+    }
+
+    /// The activations the network's layers use, in order of first use, that have a curve (not softmax).
+    static func curveActivations(_ net: Network) -> [Activation] {
+        var used: [Activation] = []
+        for l in net.layers where l.activation != .softmax && !used.contains(l.activation) { used.append(l.activation) }
+        return used
     }
 }

@@ -29,6 +29,8 @@ public struct ReportInput: Sendable {
         if let b = batch, b.rows > 0 { ids.append("activations") }
         ids.append("weights")
         if network.inputCount == 2 { ids.append("regions") }
+        if let b = batch, b.rows > 0 { ids.append("neuron") }
+        if !ReportFigures.curveActivations(network).isEmpty { ids.append("activation-functions") }
         return ids
     }
 }

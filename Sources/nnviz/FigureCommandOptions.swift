@@ -36,6 +36,9 @@ struct FigureCommandOptions: ParsableArguments {
     @Option(help: "Font family, resolved by fontconfig.")
     var font: String = "DejaVu Sans"
 
+    @Option(help: "Colours: default, or print (also readable in greyscale: negative dashed or hatched, regions by lightness).")
+    var palette: String = "default"
+
     func validate() throws {
         try PathArgument.require(output, "-o")
         for (name, v) in [("--width", width), ("--height", height)] {
@@ -48,6 +51,7 @@ struct FigureCommandOptions: ParsableArguments {
             throw ValidationError("--font-size must be between 4 and 72 points, got \(fontSize)")
         }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw ValidationError("--scale must be between 0.25 and 8, got \(scale)") }
+        guard FigurePalette(rawValue: palette) != nil else { throw ValidationError("--palette must be default or print, got '\(palette)'") }
     }
 
     /// The advice figures print, in this command line's words.
@@ -56,8 +60,10 @@ struct FigureCommandOptions: ParsableArguments {
 
     /// The renderer's options.
     var figure: FigureOptions {
-        FigureOptions(width: width?.points, height: height?.points, theme: Theme.named(theme),
-                      title: title, fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes, fontSize: baseFontSize)
+        var o = FigureOptions(width: width?.points, height: height?.points, theme: Theme.named(theme),
+                              title: title, fontFamily: font.isEmpty ? "DejaVu Sans" : font, notes: Self.notes, fontSize: baseFontSize)
+        o.palette = FigurePalette(rawValue: palette) ?? .standard
+        return o
     }
 
     /// The body text size: `--font-size`, else 9 pt for print sizes (a physical unit given), else the figures' own 12.

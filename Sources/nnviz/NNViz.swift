@@ -13,7 +13,7 @@ struct NNViz: ParsableCommand {
         commandName: "nnviz",
         abstract: "Layer diagrams, activation heatmaps, decision regions and reports for small neural networks.",
         version: "0.1.0",
-        subcommands: [Summary.self, Forward.self, ExamplesCommand.self, DiagramCommand.self, HeatmapCommand.self, RegionsCommand.self, NeuronCommand.self, ActivationsCommand.self, CompareCommand.self, ReportCommand.self, DatasetsCommand.self, TrainCommand.self, ConvertCommand.self]
+        subcommands: [Summary.self, Forward.self, ExamplesCommand.self, DiagramCommand.self, HeatmapCommand.self, RegionsCommand.self, NeuronCommand.self, ActivationsCommand.self, CompareCommand.self, ReportCommand.self, MarkdownCommand.self, DatasetsCommand.self, TrainCommand.self, ConvertCommand.self]
     )
 
     /// Runs the command line, reporting every failure as one `error: …` line on stderr (see `CommandError`).

@@ -65,9 +65,9 @@ import NNVizScene
         #expect(LabelFormat.decimals(forStep: 5) == 0)
     }
 
-    @Test func okabeItoClassesCycle() {
+    @Test func classColoursCycle() {
         #expect(Palette.classColor(0).hex == "#e69f00")
-        #expect(Palette.classColor(8) == Palette.classColor(0))
-        #expect(Palette.classColor(-1) == Palette.classColor(7))
+        #expect(Palette.classColor(6) == Palette.classColor(0))
+        #expect(Palette.classColor(-1) == Palette.classColor(5))
     }
 }

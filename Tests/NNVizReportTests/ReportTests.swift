@@ -66,7 +66,8 @@ import NNVizEngine
         // Files: exactly the pages, every figure in PNG and SVG and the manifest of them; nothing else, no staging
         // folder left.
         let ids = input.figureIDs
-        #expect(ids == (net.inputCount == 2 ? ["diagram", "activations", "weights", "regions"] : ["diagram", "activations", "weights"]))
+        #expect(ids == (net.inputCount == 2 ? ["diagram", "activations", "weights", "regions", "neuron", "activation-functions"]
+                                            : ["diagram", "activations", "weights", "neuron", "activation-functions"]))
         let expectedFiles = (ids.flatMap { [$0 + ".png", $0 + ".svg"] } + ["index.html", "report.md", "report.json"]).sorted()
         #expect(tmp.list("out/" + name) == [".nnviz-report"] + expectedFiles)
         #expect(try tmp.text("out/\(name)/.nnviz-report") == (["nnviz report"] + expectedFiles).joined(separator: "\n") + "\n")
@@ -188,10 +189,10 @@ import NNVizEngine
         let custom = Report(templates: try ReportTemplates.load(directory: tmp.path + "/tpl"))
         let net = try NetworkResolver.resolve("tiny-net")
         let page = try custom.write(ReportInput(network: net, source: "tiny-net"), to: tmp.path + "/r")
-        let imgs = page.figures.map { "<img src=\"\($0.png)\" alt=\"\($0.alt)\">" }.joined()
+        let imgs = page.figures.map { "<img src=\"\($0.png)\" alt=\"\(HTMLEscaping.escape($0.alt))\">" }.joined()
         #expect(try tmp.text("r/index.html") == "<h1>tiny-net</h1>\(imgs)<p>31</p>\n")
         #expect(try tmp.text("r/report.md").hasPrefix("# tiny-net\n"))
-        #expect(page.figures.map(\.id) == ["diagram", "weights"])
+        #expect(page.figures.map(\.id) == ["diagram", "weights", "activation-functions"])
     }
 
     /// A report that fails part-way (here cancelled after its first figure) leaves the previous one byte for byte
@@ -202,7 +203,7 @@ import NNVizEngine
         let xor = try NetworkResolver.resolve("xor")
         try report.write(ReportInput(network: xor, source: "xor"), to: tmp.path + "/xor")
         let before = tmp.snapshot()
-        #expect(before.keys.contains("xor/index.html") && before.count == 10)
+        #expect(before.keys.contains("xor/index.html") && before.count == 12)
         var calls = 0
         let busy = ReportInput(network: xor, source: "xor", batch: try Matrix([[1, 0]]), batchSource: "--sample")
         #expect(throws: NNVizError("xor", "", "cancelled")) {
@@ -226,7 +227,7 @@ import NNVizEngine
         try report.write(input, to: tmp.path + "/a/xor")
         try report.write(input, to: tmp.path + "/b/xor")
         let a = tmp.snapshot().filter { $0.key.hasPrefix("a/") }, b = tmp.snapshot().filter { $0.key.hasPrefix("b/") }
-        #expect(a.count == 12)
+        #expect(a.count == 16)
         for (key, data) in a { #expect(b["b/" + key.dropFirst(2)] == data, "\(key) differs between runs") }
     }
 }
