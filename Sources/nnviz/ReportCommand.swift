@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Training (with --train)") var training: TrainingFlags
 
     @Option(name: .customLong("train-seed"), help: "Seed of the training shuffles and the validation split (0…4294967295).")
-    var trainSeed = 0
+    var trainSeed: UInt32 = 0
 
     @Flag(help: "No progress bar and no summary lines.")
     var quiet = false
@@ -80,7 +80,6 @@ struct ReportCommand: ParsableCommand {
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, got \(maxPoints)") }
         guard scale >= 1 && scale <= 4 else { throw ValidationError("--scale must be between 1 and 4, got \(scale)") }
         _ = try parsedFormats()
-        guard (0...Int(UInt32.max)).contains(trainSeed) else { throw ValidationError("--train-seed must be between 0 and 4294967295, got \(trainSeed)") }
         if train {
             guard data != nil else { throw ValidationError("--train needs --data, the labelled points to train on") }
         } else if training.changed || trainSeed != 0 {

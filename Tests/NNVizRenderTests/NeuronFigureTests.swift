@@ -10,7 +10,7 @@ import Testing
                        options: FigureOptions = FigureOptions()) throws -> NeuronFigure {
         let net = try FigureTestSupport.example(name)
         let (l, j) = try NeuronAnatomy.locate(net, layer: layer, neuron: neuron, source: name)
-        let trace = try net.forward(Matrix([sample])!)
+        let trace = try net.forward(Matrix([sample]))
         return NeuronFigure(network: net, anatomy: NeuronAnatomy(network: net, trace: trace, sample: 0, layer: l, neuron: j),
                             sample: sample, options: options)
     }
