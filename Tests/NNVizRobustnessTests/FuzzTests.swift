@@ -224,6 +224,53 @@ import NNVizTestSupport
         #expect(tally.total == 800 * Self.scale)
         #expect(tally.loaded > 0 && tally.rejected > 0)
     }
+
+    /// Mutated Keras models (`make_models.py keras`): legacy `.h5` files through the resolver, and the
+    /// `model.weights.h5` of a `.keras` archive handed to the reader directly (a mutated zip would mostly fail its
+    /// CRC before HDF5 saw it). libhdf5 gets only what passed `HDF5Superblock`; each variant loads or throws a typed
+    /// one-line error, and a crash inside libhdf5 would end the test process.
+    @Test(.timeLimit(.minutes(Self.scale))) func mutatedKerasModelsLoadOrFailCleanly() throws {
+        var m = Mutator(seed: 0x5EED_0A2E)
+        var tally = Tally()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-keras-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func attempt(_ what: String, source: String, _ load: () throws(NNVizError) -> Network) {
+            do {
+                let net = try load()
+                tally.loaded += 1
+                forward(net, &tally, what)
+            } catch {
+                expectTyped(error, source: source, what)
+                tally.rejected += 1
+            }
+        }
+        for name in ["keras_xor.h5", "keras_4_8_8_3.h5"] {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("models/\(name)")))
+            for i in 0..<(300 * Self.scale) {
+                let path = dir.appendingPathComponent("v\(i)-\(name)").path
+                try Data(m.mutate(binary: bytes)).write(to: URL(fileURLWithPath: path))
+                attempt("\(name) variant \(i)", source: path) { () throws(NNVizError) in try NetworkResolver.resolve(path, limits: Self.limits) }
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        for name in ["keras_xor.keras", "keras_4_8_8_3.keras"] {
+            let path = Self.fixtures.appendingPathComponent("models/\(name)").path
+            let archive = try ModelArchive(path: path, kind: "Keras")
+            let text = String(decoding: try archive.extract(try #require(archive.entry("config.json")), limit: 1 << 20), as: UTF8.self)
+            let config = try KerasConfig(text: text, path: path, location: "config.json")
+            let weights = try archive.extract(try #require(archive.entry(KerasFile.weightsMember)), limit: 1 << 20)
+            for i in 0..<(300 * Self.scale) {
+                let variant = m.mutate(binary: weights)
+                attempt("\(name) weights variant \(i)", source: path) { () throws(NNVizError) in
+                    try KerasFile.network(config, weights: variant, path: path, limits: Self.limits)
+                }
+            }
+        }
+        print("fuzz keras: \(tally)")
+        #expect(tally.total == 1200 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
 }
 
 extension FuzzTests {

@@ -81,6 +81,7 @@ def good_members(**over):
 def main():
     models()
     onnx_models()
+    keras_models()
     # ---- specs: files and text ----
     write("spec/empty.json", "")
     write("spec/whitespace.yaml", "\n   \n\t\n")
@@ -288,6 +289,57 @@ def pkl_state_dict(weight_shape=(2, 2), weight_stride=(2, 1), numel=4, offset=0)
             + b"ctorch._utils\n_rebuild_tensor_v2\n(" + b"(" + s("storage") + b"ctorch\nFloatStorage\n" + s("0") + s("cpu")
             + b"K" + bytes([numel]) + b"tQ" + b"K" + bytes([offset]) + ints(weight_shape) + ints(weight_stride)
             + b"\x89ccollections\nOrderedDict\n)RtRu.")
+
+
+def keras_models():
+    """Hostile Keras files derived from the real ones Keras wrote (NNVizEngineTests/Fixtures/models); the two
+    that need HDF5 to write (compressed weights, an external link) are made with h5py when it is installed."""
+    src = os.path.join(HERE, "..", "..", "NNVizEngineTests", "Fixtures", "models")
+    h5 = open(os.path.join(src, "keras_xor.h5"), "rb").read()
+    keras = open(os.path.join(src, "keras_xor.keras"), "rb").read()
+    write("models/keras-truncated.h5", h5[: len(h5) // 2])
+    write("models/keras-superblock-v9.h5", h5[:8] + b"\x09" + h5[9:])
+    write("models/keras-eof-lie.h5", h5[:40] + struct.pack("<Q", 1 << 40) + h5[48:])
+    write("models/keras-short.h5", h5[:20])
+    write("models/keras-blank.h5", h5[:96] + bytes(len(h5) - 96))
+    # Found by the fuzzer: a byte inserted into the stored model_config shifts the global heap's next object
+    # header; libhdf5 1.10 then reads a free-space object of size 0 and loops forever.
+    gcol = h5.index(b"GCOL")
+    write("models/keras-heap-shifted.h5", h5[:gcol + 1935] + b"#" + h5[gcol + 1935:])   # the fuzzer's variant 145
+    end, p = gcol + struct.unpack("<Q", h5[gcol + 8:gcol + 16])[0], gcol + 16
+    while struct.unpack("<H", h5[p:p + 2])[0] != 0:   # walk to the free-space object and make its size 0
+        p += 16 + (struct.unpack("<Q", h5[p + 8:p + 16])[0] + 7) // 8 * 8
+    write("models/keras-heap-free-zero.h5", h5[:p + 8] + bytes(8) + h5[p + 16:])
+    # Found by the fuzzer: the object index of the heap reference of model_weights/hidden's 'weight_names' set to
+    # 0xffff09; libhdf5 1.10 indexes its heap table with it unchecked and crashes.
+    write("models/keras-heap-index.h5", h5[:7741] + b"\xff\xff" + h5[7743:])
+    write("models/keras-zip-as-h5.h5", keras)
+    write("models/keras-h5-as-keras.keras", h5)
+    write("models/keras-weights-only.h5", open(os.path.join(src, "keras_xor.weights.h5"), "rb").read())
+    write("models/keras-conv.keras", open(os.path.join(src, "keras-conv.keras"), "rb").read())
+    try:
+        import h5py
+    except ImportError:
+        return
+    base = os.path.join(HERE, "models", "keras-good.h5")
+    write("models/keras-good.h5", h5)
+    for name, change in [("keras-compressed.h5", "gzip"), ("keras-external-link.h5", "link")]:
+        out = os.path.join(HERE, "models", name)
+        with h5py.File(base, "r") as f, h5py.File(out, "w", libver="earliest") as g:
+            for k, v in f.attrs.items():
+                g.attrs[k] = v
+            def copy(obj_name, obj):
+                if isinstance(obj, h5py.Group):
+                    grp = g.require_group(obj_name)
+                    for k, v in obj.attrs.items():
+                        grp.attrs[k] = v
+                else:
+                    g.create_dataset(obj_name, data=obj[()], compression="gzip" if change == "gzip" and obj.ndim else None)
+            f.visititems(copy)
+            if change == "link":
+                del g["model_weights/hidden"]
+                g["model_weights/hidden"] = h5py.ExternalLink("/etc/passwd", "/")
+    os.remove(base)
 
 
 def models():

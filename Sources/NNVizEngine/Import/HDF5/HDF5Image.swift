@@ -10,6 +10,8 @@ import CHDF5
 struct HDF5Image {
     private let lib: HDF5Library
     private let file: hid_t
+    private let bytes: [UInt8]
+    private let collections: HDF5AttributeCheck.Collections
     /// The file as the user named it, for errors.
     let path: String
     /// Where the image came from inside `path` (`model.weights.h5`), prefixed to error locations; empty for `.h5`.
@@ -20,16 +22,18 @@ struct HDF5Image {
     /// Largest attribute (the Keras config) read, in bytes.
     static let maxAttributeBytes = 64 << 20
 
-    /// Opens `bytes` (already checked by `HDF5Superblock`) and runs `body` on it, holding the HDF5 lock throughout.
+    /// Opens `bytes` (already checked by `HDF5Superblock`) and runs `body` on it, holding the HDF5 lock throughout;
+    /// its global heaps are checked first (`HDF5GlobalHeaps`).
     static func with<T>(_ bytes: [UInt8], path: String, member: String = "",
                         _ body: (HDF5Image) throws(NNVizError) -> T) throws(NNVizError) -> T {
-        try HDF5Library.withLock({ (lib) throws(NNVizError) -> T in
+        let collections = try HDF5GlobalHeaps.check(bytes, path: path, location: member)
+        return try HDF5Library.withLock({ (lib) throws(NNVizError) -> T in
             let where_ = member
             let fapl = lib.pcreate(lib.fileAccess)
             guard fapl >= 0 else { throw NNVizError(path, where_, "HDF5 could not set up reading from memory") }
             defer { _ = lib.pclose(fapl) }
-            var bytes = bytes
-            let ok = bytes.withUnsafeMutableBytes { b in
+            var image = bytes
+            let ok = image.withUnsafeMutableBytes { b in
                 lib.faplCore(fapl, 1 << 16, false) >= 0 && lib.fileImage(fapl, b.baseAddress, b.count) >= 0
             }
             guard ok else { throw NNVizError(path, where_, "HDF5 could not take the file's \(bytes.count) bytes") }
@@ -38,7 +42,7 @@ struct HDF5Image {
                 throw NNVizError(path, where_, "is not a readable HDF5 file (damaged or truncated; HDF5 refused to open it)")
             }
             defer { _ = lib.fclose(file) }
-            return try body(HDF5Image(lib: lib, file: file, path: path, member: member))
+            return try body(HDF5Image(lib: lib, file: file, bytes: bytes, collections: collections, path: path, member: member))
         }, path: path)
     }
 
@@ -112,6 +116,13 @@ struct HDF5Image {
         let count = try elementCount(s, where_, limit: Self.maxLinks)
         if count == 0 { return [] }
         if lib.isVariableString(t) > 0 {
+            var info = [UInt64](repeating: 0, count: 64)   // H5O_info_t: the header's address follows `fileno`
+            guard info.withUnsafeMutableBytes({ lib.oinfo(o, $0.baseAddress) }) >= 0, info[1] < UInt64(bytes.count) else {
+                throw fail(where_, "cannot be located in the file")
+            }
+            if let problem = HDF5AttributeCheck.problem(bytes, header: Int(info[1]), name: name, collections: collections) {
+                throw fail(where_, problem)
+            }
             // Read with the file's own type: HDF5 does not convert between ASCII and UTF-8 strings.
             let mem = lib.tcopy(t)
             defer { _ = lib.tclose(mem) }

@@ -34,6 +34,7 @@ final class HDF5Library: @unchecked Sendable {
                                       UnsafeMutablePointer<CChar>?, Int, hid_t) -> Int
     typealias LInfo = @convention(c) (hid_t, UnsafePointer<CChar>?, UnsafeMutableRawPointer?, hid_t) -> herr_t
     typealias IType = @convention(c) (hid_t) -> H5I_type_t
+    typealias OInfo = @convention(c) (hid_t, UnsafeMutableRawPointer?) -> herr_t
     typealias SetAuto = @convention(c) (hid_t, UnsafeRawPointer?, UnsafeMutableRawPointer?) -> herr_t
     typealias Init = @convention(c) () -> herr_t
     typealias Create = @convention(c) (hid_t) -> hid_t
@@ -52,7 +53,7 @@ final class HDF5Library: @unchecked Sendable {
     let aspace: GetID, atype: GetID, dspace: GetID, dtype: GetID, dcpl: GetID, tcopy: GetID
     let ndims: NDims, dims: Dims
     let tclass: TClass, tsize: TSize, isVariableString: IsVar
-    let free: Free, ginfo: GInfo, lname: LName, linfo: LInfo, itype: IType
+    let free: Free, ginfo: GInfo, lname: LName, linfo: LInfo, itype: IType, oinfo: OInfo
     let pcreate: Create, faplCore: FaplCore, fileImage: FileImage
     let layout: Layout, nfilters: Count, externalCount: Count, chunk: Chunk
     /// `H5T_NATIVE_DOUBLE` and `H5P_FILE_ACCESS`, read after `H5open`.
@@ -114,8 +115,8 @@ final class HDF5Library: @unchecked Sendable {
               let lname: LName = sym("H5Lget_name_by_idx"),
               // 1.12 and later export the 1.10 call as H5Lget_info1 and the current one as H5Lget_info2; the link
               // type is the first field of both structures, which is all nnviz reads.
-              let linfo: LInfo = (dlsym(handle, "H5Lget_info2") ?? dlsym(handle, "H5Lget_info")).map { unsafeBitCast($0, to: LInfo.self) },
-              let itype: IType = sym("H5Iget_type"), let pcreate: Create = sym("H5Pcreate"),
+              let linfo: LInfo = (dlsym(handle, "H5Lget_info2") ?? dlsym(handle, "H5Lget_info")).map({ unsafeBitCast($0, to: LInfo.self) }),
+              let itype: IType = sym("H5Iget_type"), let oinfo: OInfo = sym("H5Oget_info1"), let pcreate: Create = sym("H5Pcreate"),
               let faplCore: FaplCore = sym("H5Pset_fapl_core"), let fileImage: FileImage = sym("H5Pset_file_image"),
               let layout: Layout = sym("H5Pget_layout"), let nfilters: Count = sym("H5Pget_nfilters"),
               let externalCount: Count = sym("H5Pget_external_count"), let chunk: Chunk = sym("H5Pget_chunk"),
@@ -130,7 +131,7 @@ final class HDF5Library: @unchecked Sendable {
         (self.aread, self.dread, self.aspace, self.atype, self.dspace, self.dtype) = (aread, dread, aspace, atype, dspace, dtype)
         (self.dcpl, self.tcopy, self.ndims, self.dims, self.tclass, self.tsize) = (dcpl, tcopy, ndims, dims, tclass, tsize)
         (self.isVariableString, self.free, self.ginfo, self.lname, self.linfo) = (isVar, free, ginfo, lname, linfo)
-        (self.itype, self.pcreate, self.faplCore, self.fileImage) = (itype, pcreate, faplCore, fileImage)
+        (self.itype, self.oinfo, self.pcreate, self.faplCore, self.fileImage) = (itype, oinfo, pcreate, faplCore, fileImage)
         (self.layout, self.nfilters, self.externalCount, self.chunk) = (layout, nfilters, externalCount, chunk)
         nativeDouble = global("H5T_NATIVE_DOUBLE_g")
         fileAccess = global("H5P_CLS_FILE_ACCESS_ID_g")

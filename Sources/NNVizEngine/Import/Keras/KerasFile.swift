@@ -25,6 +25,11 @@ enum KerasFile {
         // Layers are checked before the weights are read, so a Conv2D model is refused by what it is.
         _ = try KerasNetwork.plan(config, path: path, location: "config.json", limits: limits)
         let bytes = try archive.extract(weightsEntry, limit: UInt64(limits.maxFileBytes))
+        return try network(config, weights: bytes, path: path, limits: limits)
+    }
+
+    /// The network of a `.keras` archive's config and the bytes of its `model.weights.h5`.
+    static func network(_ config: KerasConfig, weights bytes: [UInt8], path: String, limits: LoadLimits) throws(NNVizError) -> Network {
         try HDF5Superblock.check(bytes, path: path, location: weightsMember)
         return try HDF5Image.with(bytes, path: path, member: weightsMember) { (h5) throws(NNVizError) in
             var budget = limits.maxParameters
