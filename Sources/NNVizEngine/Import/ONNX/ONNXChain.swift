@@ -60,7 +60,9 @@ struct ONNXChain {
     /// The chain's layers, in order.
     mutating func run() throws(NNVizError) -> [Pending] {
         let nodes = graph.node
-        guard nodes.count <= 8 * limits.maxLayers + 100 else {
+        // A layer is at most a handful of nodes (MatMul, Add, an activation, Identity, Dropout, Flatten).
+        let (perLayer, overflow) = limits.maxLayers.multipliedReportingOverflow(by: 8)
+        guard overflow || nodes.count <= perLayer + 100 else {
             throw fail("has \(nodes.count) nodes, more than a network of \(limits.maxLayers) layers needs")
         }
         if let s = graph.sparseInitializer.first {

@@ -58,9 +58,10 @@ enum ONNXTensor {
         let count = NamedTensor.count(shape) ?? 0
         var values: [Double]
         if t.hasRawData {
-            guard t.rawData.count == count * dtype.size else {
+            let (need, overflow) = count.multipliedReportingOverflow(by: dtype.size)
+            guard !overflow, t.rawData.count == need else {
                 throw fail("has shape \(NamedTensor.text(shape)) of \(count) values but raw_data holds \(t.rawData.count) "
-                           + "bytes, not \(count * dtype.size)")
+                           + "bytes, not \(overflow ? "\(count) × \(dtype.size)" : String(need))")
             }
             values = t.rawData.withUnsafeBytes { dtype.values($0, offset: 0, count: count) }
         } else {
