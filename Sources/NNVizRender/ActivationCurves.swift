@@ -111,7 +111,7 @@ public struct ActivationCurves: Figure {
             return b.scene
         }
 
-        let columns = Self.columns(n), rows = (n + columns - 1) / columns
+        var columns = Self.columns(n)
         let formulaW = functions.map { f in
             Swift.max(b.measure(ActivationFormula.formula(f), small).width, derivatives ? b.measure(ActivationFormula.derivative(f), small).width : 0)
         }.max() ?? 0
@@ -119,7 +119,13 @@ public struct ActivationCurves: Figure {
         let pitchMin = Swift.max(formulaW + 8, 120)
         let availW = options.width.map { $0 - 2 * margin - ax.left }
         var panelW = Swift.max(pitchMin, 240)
-        if let w = availW { panelW = Swift.max(80, (w - Double(columns - 1) * (gapX + ax.left)) / Double(columns)) }
+        if let w = availW {
+            // A given width: as many columns as leave each panel at least 120 wide (one at the least).
+            func side(_ c: Int) -> Double { (w - Double(c - 1) * (gapX + ax.left)) / Double(c) }
+            while columns > 1 && side(columns) < 120 { columns -= 1 }
+            panelW = Swift.max(60, side(columns))
+        }
+        let rows = (n + columns - 1) / columns
         var panelH = 220.0
         if let h = options.height {
             panelH = Swift.max(60, (h - 2 * margin - titleH - Double(rows) * (headerH + ax.bottom) - Double(rows - 1) * gapY) / Double(rows))

@@ -87,7 +87,7 @@ struct CompareCommand: FigureCommand {
         if options.title == nil { options.title = "Decision regions compared" }
         var strip = Filmstrip(snapshots: fields, history: [], data: dataset?.points, labels: dataset?.labels ?? [], options: options)
         strip.headers = headers
-        let scaleNote = strip.hasMixedScales ? "each on its own output's scale, white at its threshold" : "one colour scale"
+        let scaleNote = strip.hasMixedScales ? "each on its own scale, white at its threshold" : "one colour scale"
         strip.panelsDescription = "\(fields.count) networks · " + scaleNote + (dataset.map { " · accuracy on " + $0.name } ?? "")
         return BuiltFigure(figure: strip, text: FigureText.comparison(headers.map { ($0.title, $0.stats) }, datasetName: dataset?.name))
     }

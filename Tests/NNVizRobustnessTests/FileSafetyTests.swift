@@ -25,8 +25,8 @@ import Testing
         }
     }
 
-    static let xorReport = [".nnviz-report", "diagram.png", "diagram.svg", "index.html", "regions.png", "regions.svg",
-                            "report.json", "report.md", "weights.png", "weights.svg"]
+    static let xorReport = [".nnviz-report", "activation-functions.png", "activation-functions.svg", "diagram.png", "diagram.svg",
+                            "index.html", "regions.png", "regions.svg", "report.json", "report.md", "weights.png", "weights.svg"]
 
     /// `report -o r` crashed in path arithmetic (SIGILL) for any relative folder whose first missing part has one
     /// character.
