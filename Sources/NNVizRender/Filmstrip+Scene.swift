@@ -107,14 +107,9 @@ extension Filmstrip {
                 // One side given: the usual columns and legend, the side that fits.
                 candidates = arrange(below: naturalBelow, header: 0, columns: Self.defaultColumns(n)).map { [$0] } ?? []
             }
-            guard let best = candidates.max(by: { $0.score < $1.score }), best.side >= Self.smallestSide else {
-                // Nothing fits the size asked for: the figure at its own size, larger than asked (see `fits`).
-                var natural = self
-                natural.options.width = nil
-                natural.options.height = nil
-                return natural.scene(measurer: measurer)
-            }
-            chosen = best
+            // When nothing fits at a readable panel side, the best arrangement is still drawn at that side, so the
+            // layout check (`fittedScene`) sees the overflow and refuses the size, naming the smallest that works.
+            if let best = candidates.max(by: { $0.score < $1.score }) { chosen = best }
         }
         let below = chosen.below, columns = chosen.columns
         let headerH = headerHeight(chosen.header)

@@ -12,7 +12,7 @@ struct NNViz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnviz",
         abstract: "Layer diagrams, activation heatmaps, decision regions and reports for small neural networks.",
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [Summary.self, Forward.self, ExamplesCommand.self, DiagramCommand.self, HeatmapCommand.self, RegionsCommand.self, NeuronCommand.self, ActivationsCommand.self, CompareCommand.self, ReportCommand.self, MarkdownCommand.self, DatasetsCommand.self, TrainCommand.self, ConvertCommand.self]
     )
 

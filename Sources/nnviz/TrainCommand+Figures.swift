@@ -30,11 +30,16 @@ extension TrainCommand {
         }
         let figs = TrainingFigures(result: result, dataset: dataset, snapshots: snapshots, frameEpochs: frameEpochs(snapshots: snapshots),
                                    options: figureOptions.figure, scale: figureOptions.scale)
-        try write(figs.loss.scene(measurer: measurer), "loss")
-        if let t = figs.trajectories { try write(t.scene(measurer: measurer), "weights") }
+        // Each figure fitted to the size asked for; when it cannot be (after a training run, a refusal would lose the
+        // run's figures), it is drawn at its own size and the notes say so.
+        try write((try? figs.loss.fittedScene(measurer: measurer)) ?? figs.loss.scene(measurer: measurer), "loss")
+        if let t = figs.trajectories { try write((try? t.fittedScene(measurer: measurer)) ?? t.scene(measurer: measurer), "weights") }
         var notes = figs.notes
         if let strip = figs.filmstrip {
-            let scene = strip.scene(measurer: measurer)
+            var natural = strip
+            natural.options.width = nil
+            natural.options.height = nil
+            let scene = (try? strip.fittedScene(measurer: measurer)) ?? natural.scene(measurer: measurer)
             if let w = strip.options.width, let h = strip.options.height, scene.width > w.rounded(.up) || scene.height > h.rounded(.up) {
                 notes.append("filmstrip.png is \(Int(scene.width)) × \(Int(scene.height)): \(strip.snapshots.count) panels do not fit "
                              + "\(Int(w)) × \(Int(h)); give fewer snapshots or a larger size")

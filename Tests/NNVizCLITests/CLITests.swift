@@ -157,6 +157,6 @@ import NNVizTestSupport
     }
 
     @Test func versionFlag() throws {
-        #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.1.0\n", stderr: "", status: 0))
+        #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.2.0\n", stderr: "", status: 0))
     }
 }

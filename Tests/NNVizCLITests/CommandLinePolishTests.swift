@@ -26,8 +26,8 @@ import NNVizTestSupport
 
     @Test func sampleValuesAreExplained() throws {
         let cases: [(String, String)] = [
-            ("1 0 1 0", "error: --sample: sample 1: '1 0 1 0' separates values with spaces; separate values with commas, e.g. 0,0,0,0\n"),
-            ("1,0,1,0,", "error: --sample: sample 1: empty value at position 5 of '1,0,1,0,'\n"),
+            ("1 0 1 0", "error: --sample: sample 0: '1 0 1 0' separates values with spaces; separate values with commas, e.g. 0,0,0,0\n"),
+            ("1,0,1,0,", "error: --sample: sample 0: empty value at position 5 of '1,0,1,0,'\n"),
         ]
         for (value, message) in cases {
             let r = try NNVizBinary.run(["forward", "tiny-net", "--sample", value])

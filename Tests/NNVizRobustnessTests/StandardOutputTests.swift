@@ -51,7 +51,7 @@ import NNVizTestSupport
         #expect(help.status == 0 && help.stderr.isEmpty)
         #expect(help.stdout.hasPrefix("OVERVIEW: Run samples through a network and print every layer's activations.\n"))
         #expect(help.stdout.hasSuffix("-h, --help              Show help information.\n\n"))
-        #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.1.0\n", stderr: "", status: 0))
+        #expect(try NNVizBinary.run(["--version"]) == .init(stdout: "0.2.0\n", stderr: "", status: 0))
     }
 
     /// A figure command prints nothing, so a closed stdout does not matter, and the figure (whose file would

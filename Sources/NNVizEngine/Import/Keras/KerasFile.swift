@@ -41,7 +41,9 @@ enum KerasFile {
                 guard h5.isGroup(group) else {
                     throw NNVizError(path, weightsMember, "holds no \(group) for layer '\(layer.name)'")
                 }
-                if let stored = try h5.strings(attribute: "name", of: group)?.first, stored != layer.name {
+                // The name is only a cross-check: when nnviz cannot check the attribute's storage before libhdf5 reads
+                // it (or finds it damaged), it is not read, and the order of config.json decides alone.
+                if let stored = (try? h5.strings(attribute: "name", of: group))??.first, stored != layer.name {
                     throw NNVizError(path, "\(weightsMember): \(group)", "holds the weights of layer '\(stored)', not of '\(layer.name)' "
                                      + "as config.json's order says")
                 }

@@ -31,6 +31,10 @@ struct ONNXChain {
     var folded: [String] = []
     /// Width of the value the chain has reached, when known.
     var width: Int?
+    /// What became of each node on the chain, for `summary`: the input, then nodes in order. A layer is named by its
+    /// index in `layers` (its final name is known only once the network is built).
+    var record: [(name: String, type: String, fate: Fate)] = []
+    enum Fate { case input(Int?), layer(Int, String), folded(Int, String), skipped(String) }
 
     init(graph: Onnx_GraphProto, opset: Int64, path: String, limits: LoadLimits) {
         self.graph = graph
@@ -95,6 +99,7 @@ struct ONNXChain {
             throw fail("has \(graph.output.count) graph outputs; nnviz reads graphs with one output")
         }
         width = try inputWidth(input)
+        record.append((input.name, "graph input", .input(width)))
         // Who reads each computed value (each node counted once).
         var consumers: [String: [Int]] = [:]
         for (i, n) in nodes.enumerated() where !constantNodes.contains(i) {
@@ -178,31 +183,46 @@ struct ONNXChain {
     /// Applies one node on the chain; `value` is the chain's value it reads.
     mutating func apply(_ node: Onnx_NodeProto, index: Int, value: String) throws(NNVizError) {
         let what = Self.describe(node, index: index)
+        let nodeName = node.name.isEmpty ? "#\(index)" : node.name
+        var fate: Fate?
+        defer { if let fate { record.append((nodeName, node.opType, fate)) } }
         guard Self.supported(node), node.opType != "Constant" else { throw fail("\(what) is not a dense layer: \(Self.vocabulary)") }
         guard !(node.output.first ?? "").isEmpty else { throw fail("\(what) has no output") }
         switch node.opType {
         case "Gemm":
             try gemm(node, what: what, value: value)
+            let transB = attribute(node, "transB")?.i ?? 0
+            let alpha = attribute(node, "alpha")?.f ?? 1, beta = attribute(node, "beta")?.f ?? 1
+            var detail = transB == 1 ? "weights transposed from (out, in)" : "weights"
+            if node.input.count == 3, !node.input[2].isEmpty { detail += ", bias" }
+            if alpha != 1 { detail += ", alpha \(alpha)" }
+            if beta != 1 { detail += ", beta \(beta)" }
+            fate = .layer(layers.count - 1, detail)
         case "MatMul":
             guard node.input.count == 2, node.input[0] == value else {
                 throw fail("\(what) does not multiply '\(value)' by a weight on its right; nnviz reads layers x·W + b")
             }
             let w = try weight(node.input[1], of: what, role: "its weight B")
             try startLayer(w, transposed: false, scale: 1, bias: nil, node: what)
+            fate = .layer(layers.count - 1, "weights")
         case "Add":
             guard node.input.count == 2, let side = node.input.firstIndex(of: value) else { throw fail("\(what) does not add two values") }
             let b = try weight(node.input[1 - side], of: what, role: "its bias")
             try addBias(b, scale: 1, what: what)
+            fate = .folded(layers.count - 1, "bias")
         case "Relu", "Sigmoid", "Tanh", "Softmax", "LeakyRelu":
             try activate(node, what: what)
+            fate = .folded(layers.count - 1, layers.last?.activation?.label ?? "activation")
         case "Identity", "Dropout":
             folded.append(what)
+            fate = .skipped("identity at inference")
         case "Flatten":
             let axis = attribute(node, "axis")?.i ?? 1
             guard axis == 1 || axis == -1 else {
                 throw fail("\(what) has axis \(axis); nnviz reads Flatten of [batch, features] values only along axis 1")
             }
             folded.append(what)
+            fate = .skipped("identity on a [batch, features] value")
         default:
             throw fail("\(what) is not a dense layer: \(Self.vocabulary)")
         }

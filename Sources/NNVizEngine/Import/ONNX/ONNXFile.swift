@@ -58,7 +58,18 @@ enum ONNXFile {
             var net = try Network(name: InputFile.stem(path), inputLabels: Network.defaultInputLabels(layers.first?.fanIn ?? 0),
                                   layers: layers)
             let producer = [model.producerName, model.producerVersion].filter { !$0.isEmpty }.joined(separator: " ")
-            net.origin = "ONNX" + (producer.isEmpty ? "" : " from \(SpecNode.clip(producer))") + ", opset \(opset)"
+            let format = "ONNX" + (producer.isEmpty ? "" : " from \(SpecNode.clip(producer))") + ", opset \(opset)"
+            let name = { (k: Int) in layers.indices.contains(k) ? layers[k].name : "" }
+            net.provenance = ModelProvenance(format: format, layers: chain.record.map { r in
+                let fate: ModelProvenance.Fate
+                switch r.fate {
+                case .input(let n): fate = .input(features: n ?? layers.first?.fanIn ?? 0)
+                case .layer(let k, let detail): fate = .layer(name(k), detail: detail)
+                case .folded(let k, let detail): fate = .folded(into: name(k), detail: detail)
+                case .skipped(let why): fate = .skipped(why)
+                }
+                return ModelProvenance.Entry(name: SpecNode.clip(r.name), type: SpecNode.clip(r.type), fate: fate)
+            })
             return net
         } catch {
             throw NNVizError(path, "", error.description)
