@@ -18,6 +18,8 @@ public struct BatchTable: Sendable {
         public let span: Int
         /// The group's column labels, comma-separated (for Markdown, which has no spanning headers).
         public let labels: String
+        /// Whether this is the first group of its table (the Markdown list puts "; " before the others).
+        public let first: Bool
     }
 
     /// One column: a neuron's or input's label; `start` marks the first column of a group.
@@ -94,7 +96,7 @@ public struct BatchTable: Sendable {
             for g in pack {
                 let shownLabels = picks[g].map { $0 < 0 ? "…" : labels[g][$0] }
                 groups.append(Group(name: names[g], activation: activations[g], span: picks[g].count,
-                                    labels: shownLabels.joined(separator: ", ")))
+                                    labels: shownLabels.joined(separator: ", "), first: groups.isEmpty))
                 columns += shownLabels.enumerated().map { Column(label: $0.element, start: $0.offset == 0) }
             }
             let withClass = multi && pack.last == matrices.count - 1

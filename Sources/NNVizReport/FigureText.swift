@@ -26,7 +26,7 @@ public struct FigureText: Sendable, Equatable {
         }
         if let w = strongestWeight(net) {
             let count = net.layers.reduce(0) { $0 + $1.fanIn * $1.fanOut }
-            alt += "; \(plural(count, "weight")) from \(ReportNumber.short(w.range.lowerBound)) to \(ReportNumber.short(w.range.upperBound)), "
+            alt += "; \(plural(count, "weight")) \(span(w.range)), "
                 + "the strongest \(ReportNumber.short(w.value)) from \(w.from) to \(w.to)."
         } else {
             alt += "."
@@ -48,7 +48,7 @@ public struct FigureText: Sendable, Equatable {
         var ranges: [String] = []
         for (k, layer) in net.layers.enumerated() {
             if let r = trace.post[k].range {
-                ranges.append("\(layer.name) (\(layer.activation.label)) from \(ReportNumber.short(r.lowerBound)) to \(ReportNumber.short(r.upperBound))")
+                ranges.append("\(layer.name) (\(layer.activation.label)) \(span(r))")
             }
         }
         let caption = "Activations of \(plural(n, "sample")) (rows) in every layer (columns are neurons); "
@@ -63,7 +63,7 @@ public struct FigureText: Sendable, Equatable {
         var parts: [String] = []
         for layer in net.layers {
             guard let r = layer.weights.range else { continue }
-            parts.append("\(layer.name) \(layer.fanIn) × \(layer.fanOut) from \(ReportNumber.short(r.lowerBound)) to \(ReportNumber.short(r.upperBound))")
+            parts.append("\(layer.name) \(layer.fanIn) × \(layer.fanOut) \(span(r))")
         }
         var strongest = ""
         if let w = strongestWeight(net) {
@@ -95,6 +95,12 @@ public struct FigureText: Sendable, Equatable {
         return "class \(net.outputLabels[k]) (\(ReportNumber.short(output[k])))"
     }
 
+    /// A range in words: `from −2 to 1`, or `all 1` when both ends print the same (one sample, equal extremes).
+    static func span(_ r: ClosedRange<Double>) -> String {
+        let lo = ReportNumber.short(r.lowerBound), hi = ReportNumber.short(r.upperBound)
+        return lo == hi ? "all \(lo)" : "from \(lo) to \(hi)"
+    }
+
     /// For one output, the samples where it is above its neutral value; for several, how many samples each class wins.
     static func outputStory(_ net: Network, _ trace: Trace) -> String {
         let out = trace.output
@@ -105,8 +111,10 @@ public struct FigureText: Sendable, Equatable {
             let above = out.data.indices.filter { out.data[$0] > t }
             let level = ReportNumber.short(t)
             if above.isEmpty {
+                if out.rows == 1 { return "Output \(y) is \(ReportNumber.short(out.data[0])), at most \(level)." }
                 return "Output \(y) is at most \(level) for every sample (highest \(ReportNumber.short(out.data.max() ?? t)))."
             }
+            if out.rows == 1 { return "Output \(y) is \(ReportNumber.short(out.data[0])), above \(level)." }
             if above.count == out.rows { return "Output \(y) is above \(level) for every sample." }
             if above.count <= 4 {
                 return "Output \(y) is above \(level) for sample\(above.count == 1 ? "" : "s") " + and(above.map(String.init)) + "."

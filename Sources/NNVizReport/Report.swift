@@ -90,7 +90,9 @@ public struct Report: Sendable {
             try step()
         }
         let formatNames = formats.map(\.rawValue)
-        let samples = trace.map { "\(FigureText.plural($0.batchSize, "sample")) from \(input.batchSource ?? "the batch")" }
+        let samples = trace.map { t in
+            input.batchDescription ?? "\(FigureText.plural(t.batchSize, "sample")) from \(input.batchSource ?? "the batch")"
+        }
         let page = ReportPage(network: net, source: input.source, css: templates.css, trace: trace, samples: samples,
                               dataset: input.dataset, figures: figures, formats: formatNames, training: input.training, animation: animation)
         try folder.write(try templates.html(page), name: "index.html")

@@ -9,6 +9,9 @@ public struct ReportInput: Sendable {
     public var batch: Matrix?
     /// Where the batch came from, e.g. `--random 8 --seed 0` or `--data xor`.
     public var batchSource: String?
+    /// The batch in a reader's words (`the 4 xor points`, `10 random samples (seed 0)`): what the page says, since
+    /// a page for students names no command-line options. Without it the page falls back to `batchSource`.
+    public var batchDescription: String?
     /// Labelled points for the decision-region plot (two-input networks).
     public var dataset: Dataset?
     /// The training run that made `network` (`report --train`): its figures come first, and the others show the

@@ -172,9 +172,11 @@ struct ReportCommand: ParsableCommand {
             if let (batch, source) = try samples.load(for: network, limits: limits) {
                 input.batch = batch
                 input.batchSource = source
+                input.batchDescription = samples.description(count: batch.rows)
             } else if let d = input.dataset {
                 input.batch = d.points
                 input.batchSource = "--data \(d.name)"
+                input.batchDescription = "the \(d.points.rows) \(d.name) point\(d.points.rows == 1 ? "" : "s")"
             }
             inputs.append(input)
         }

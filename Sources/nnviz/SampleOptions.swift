@@ -22,6 +22,19 @@ struct SampleOptions: ParsableArguments {
     /// Whether any source of samples was given.
     var isEmpty: Bool { samples.isEmpty && batch == nil && random == nil }
 
+    /// The `count` samples these options give, in a reader's words (reports name no options): `the given sample`,
+    /// `the 8 samples of batch.csv`, `10 random samples (seed 0)`.
+    func description(count: Int) -> String {
+        let s = count == 1 ? "" : "s"
+        if !samples.isEmpty { return count == 1 ? "the given sample" : "the \(count) given samples" }
+        if let batch {
+            let file = String(batch.split(separator: "/").last ?? Substring(batch))
+            return "the \(count) sample\(s) of \(file)"
+        }
+        if random != nil { return "\(count) random sample\(s) (seed \(seed ?? 0))" }
+        return "\(count) sample\(s)"
+    }
+
     func validate() throws {
         try PathArgument.require(batch, "--batch")
         let given = [!samples.isEmpty, batch != nil, random != nil].filter { $0 }.count
