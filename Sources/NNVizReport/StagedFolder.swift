@@ -77,21 +77,9 @@ final class StagedFolder {
     func write(_ text: String, name: String) throws(NNVizError) { try write(Array(text.utf8), name: name) }
 
     private func put(_ bytes: [UInt8], name: String) throws(NNVizError) {
-        let path = staging + "/" + name
-        let fd = RawPath.withCString(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        guard fd >= 0 else { throw NNVizError(destination + "/" + name, "", StagedFolder.reason(errno, "cannot be written")) }
-        var failure: Int32?
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = POSIX.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failure = errno; return }
-                done += n
-            }
+        if let failure = WholeFile.write(bytes, to: staging + "/" + name) {
+            throw NNVizError(destination + "/" + name, "", StagedFolder.reason(failure, "cannot be written"))
         }
-        if close(fd) != 0 && failure == nil { failure = errno }
-        if let failure { throw NNVizError(destination + "/" + name, "", StagedFolder.reason(failure, "cannot be written")) }
     }
 
     /// The manifest's text: its header line, then each file nnviz wrote, sorted.

@@ -89,20 +89,9 @@ public final class LessonOutput: @unchecked Sendable {
 
     /// Writes a file at once.
     public static func write(_ bytes: [UInt8], to path: String) throws(NNVizError) {
-        let fd = RawPath.withCString(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        guard fd >= 0 else { throw NNVizError(path, "", "cannot be written: \(String(cString: strerror(errno)))") }
-        var failure: Int32?
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = POSIX.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failure = errno; return }
-                done += n
-            }
+        if let failure = WholeFile.write(bytes, to: path) {
+            throw NNVizError(path, "", "cannot be written: \(String(cString: strerror(failure)))")
         }
-        if close(fd) != 0 && failure == nil { failure = errno }
-        if let failure { throw NNVizError(path, "", "cannot be written: \(String(cString: strerror(failure)))") }
     }
 
     /// Moves every staged file into place, records them in the manifest and removes the staging folder.
