@@ -7,6 +7,29 @@ import Testing
 @Suite struct ONNXImportTests {
     static func path(_ name: String) -> String { ModelImportTests.path(name) }
 
+    /// `summary`'s source table: every node on the chain with what became of it.
+    @Test func provenanceSaysWhatBecameOfEachNode() throws {
+        let net = try NetworkResolver.resolve(Self.path("matmul_add_f64.onnx"))
+        let p = try #require(net.provenance)
+        #expect(p.format.hasPrefix("ONNX"))
+        #expect(p.layers.map { "\($0.name) \($0.type): \($0.fate.text)" } == [
+            "x graph input: the input (4 features)",
+            "mm1 MatMul: layer 'W1' (weights)",
+            "add1 Add: folded into 'W1' (bias)",
+            "tanh1 Tanh: folded into 'W1' (tanh)",
+            "#3 Identity: skipped (identity at inference)",
+            "#4 Dropout: skipped (identity at inference)",
+            "mm2 MatMul: layer 'W2' (weights)",
+            "add2 Add: folded into 'W2' (bias)",
+        ])
+        let torch = try #require(try NetworkResolver.resolve(Self.path("torch_4_5_1_legacy.onnx")).provenance)
+        #expect(torch.layers.map(\.fate) == [.input(features: 4),
+                                            .layer("layer 0", detail: "weights transposed from (out, in), bias"),
+                                            .folded(into: "layer 0", detail: "relu"),
+                                            .layer("layer 2", detail: "weights transposed from (out, in), bias"),
+                                            .folded(into: "layer 2", detail: "sigmoid")])
+    }
+
     @Test func exportedModelsNameLayersFromInitializers() throws {
         let net = try NetworkResolver.resolve(Self.path("torch_4_5_1.onnx"))
         #expect(net.layers.map(\.name) == ["layer 0", "layer 2"])
