@@ -30,21 +30,22 @@ extension TrainCommand {
         }
         let figs = TrainingFigures(result: result, dataset: dataset, snapshots: snapshots, frameEpochs: frameEpochs(snapshots: snapshots),
                                    options: figureOptions.figure, scale: figureOptions.scale)
-        // Each figure fitted to the size asked for; when it cannot be (after a training run, a refusal would lose the
-        // run's figures), it is drawn at its own size and the notes say so.
-        try write((try? figs.loss.fittedScene(measurer: measurer)) ?? figs.loss.scene(measurer: measurer), "loss")
-        if let t = figs.trajectories { try write((try? t.fittedScene(measurer: measurer)) ?? t.scene(measurer: measurer), "weights") }
+        // Each figure is fitted to the size asked for. When it cannot be (after a training run, a refusal would lose
+        // the run's figures), it is drawn at its own size and the notes say so.
         var notes = figs.notes
+        func fitted(_ figure: some Figure, _ name: String, fix: String) -> Scene {
+            if let scene = try? figure.fittedScene(measurer: measurer) { return scene }
+            var own = figure.figureOptions
+            own.width = nil
+            own.height = nil
+            let scene = figure.with(own).scene(measurer: measurer)
+            notes.append("\(name).png is \(Int(scene.width)) × \(Int(scene.height)): it does not fit the size asked for; \(fix)")
+            return scene
+        }
+        try write(fitted(figs.loss, "loss", fix: "give a larger size"), "loss")
+        if let t = figs.trajectories { try write(fitted(t, "weights", fix: "give a larger size"), "weights") }
         if let strip = figs.filmstrip {
-            var natural = strip
-            natural.options.width = nil
-            natural.options.height = nil
-            let scene = (try? strip.fittedScene(measurer: measurer)) ?? natural.scene(measurer: measurer)
-            if let w = strip.options.width, let h = strip.options.height, scene.width > w.rounded(.up) || scene.height > h.rounded(.up) {
-                notes.append("filmstrip.png is \(Int(scene.width)) × \(Int(scene.height)): \(strip.snapshots.count) panels do not fit "
-                             + "\(Int(w)) × \(Int(h)); give fewer snapshots or a larger size")
-            }
-            try write(scene, "filmstrip")
+            try write(fitted(strip, "filmstrip", fix: "give fewer snapshots or a larger size"), "filmstrip")
         }
         if let gif = try figs.gif(measurer: measurer, painter: painter) {
             try AtomicFile.write(gif, to: Self.join(folder, "training.gif"))
