@@ -197,29 +197,8 @@ import NNVizTestSupport
     /// (`NNVizEngineTests/Fixtures/make_models.py`): each loads or throws a typed one-line error, through the same
     /// resolver every command uses (so a mutation that changes the format is refused as a mismatch).
     @Test(.timeLimit(.minutes(Self.scale))) func mutatedStateDictsLoadOrFailCleanly() throws {
-        var m = Mutator(seed: 0x5EED_0A2D)
-        var tally = Tally()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-sd-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let names = ["torch_4_5_1.pt", "views.pt", "torch_4_5_1.safetensors", "torch_4_5_1_bf16.safetensors"]
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("models/\(name)")))
-            for i in 0..<(200 * Self.scale) {
-                let path = dir.appendingPathComponent("v\(i)-\(name)").path
-                try Data(m.mutate(binary: bytes)).write(to: URL(fileURLWithPath: path))
-                let what = "\(name) variant \(i)"
-                do {
-                    let net = try NetworkResolver.resolve(path, limits: Self.limits)
-                    tally.loaded += 1
-                    forward(net, &tally, what)
-                } catch {
-                    expectTyped(error, source: path, what)
-                    tally.rejected += 1
-                }
-                try? FileManager.default.removeItem(atPath: path)
-            }
-        }
+        let tally = try mutateModels(["torch_4_5_1.pt", "views.pt", "torch_4_5_1.safetensors", "torch_4_5_1_bf16.safetensors"],
+                                     seed: 0x5EED_0A2D, folder: "sd")
         print("fuzz state dicts: \(tally)")
         #expect(tally.total == 800 * Self.scale)
         #expect(tally.loaded > 0 && tally.rejected > 0)
@@ -277,12 +256,22 @@ extension FuzzTests {
     /// Mutated ONNX models (protobuf; made by torch.onnx.export and onnx.helper in `make_models.py`): each loads or
     /// throws a typed one-line error through the resolver, whatever the mutation did to lengths, tags and dims.
     @Test(.timeLimit(.minutes(Self.scale))) func mutatedONNXModelsLoadOrFailCleanly() throws {
-        var m = Mutator(seed: 0x5EED_0A2E)
+        let tally = try mutateModels(["torch_4_5_1.onnx", "matmul_add_f64.onnx", "half_typed.onnx", "flatten_dropout.onnx"],
+                                     seed: 0x5EED_0A2E, folder: "onnx")
+        print("fuzz onnx: \(tally)")
+        #expect(tally.total == 800 * Self.scale)
+        #expect(tally.loaded > 0 && tally.rejected > 0)
+    }
+
+    /// 200 × scale mutations of each model file in `names` (under Fixtures/models), each written to a file and read
+    /// through the resolver every command uses: it loads (and forwards to finite values) or throws a typed
+    /// one-line error naming the file.
+    func mutateModels(_ names: [String], seed: UInt64, folder: String) throws -> Tally {
+        var m = Mutator(seed: seed)
         var tally = Tally()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-onnx-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnviz-fuzz-\(folder)-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let names = ["torch_4_5_1.onnx", "matmul_add_f64.onnx", "half_typed.onnx", "flatten_dropout.onnx"]
         for name in names {
             let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("models/\(name)")))
             for i in 0..<(200 * Self.scale) {
@@ -300,8 +289,7 @@ extension FuzzTests {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
-        print("fuzz onnx: \(tally)")
-        #expect(tally.total == 800 * Self.scale)
-        #expect(tally.loaded > 0 && tally.rejected > 0)
+        return tally
     }
+
 }
