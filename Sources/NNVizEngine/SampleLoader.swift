@@ -41,17 +41,26 @@ public enum SampleLoader {
 
     /// A batch file chosen by extension: `.csv`, `.json` or `.npy`.
     public static func load(path: String, for network: Network, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Matrix {
-        let batch: Matrix
+        try fitting(try read(path: path, limits: limits), path: path, for: network)
+    }
+
+    /// The batch file at `path` (.csv, .json or .npy) read without a network: its rows, not yet checked against any
+    /// network's inputs (`fitting`). A command may read it on another core while its network loads.
+    public static func read(path: String, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> Matrix {
         switch InputFile.fileExtension(path) {
         case "csv":
-            batch = try CSVBatch.parse(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
+            return try CSVBatch.parse(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
         case "json":
-            batch = try jsonBatch(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
+            return try jsonBatch(InputFile.text(path, limit: limits.maxFileBytes), source: path, limits: limits)
         case "npy":
-            batch = try npyBatch(InputFile.read(path, limit: limits.maxFileBytes), source: path, limits: limits)
+            return try npyBatch(InputFile.read(path, limit: limits.maxFileBytes), source: path, limits: limits)
         default:
             throw NNVizError(path, "", "unknown batch format; use .csv, .json or .npy")
         }
+    }
+
+    /// `batch`, read from `path`, when it has one column per input of `network`.
+    public static func fitting(_ batch: Matrix, path: String, for network: Network) throws(NNVizError) -> Matrix {
         guard batch.cols == network.inputCount else {
             throw NNVizError(path, "", "has \(batch.cols) columns but \(widthHint(network))")
         }

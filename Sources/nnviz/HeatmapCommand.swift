@@ -47,12 +47,14 @@ struct HeatmapCommand: FigureCommand {
 
     func build() throws -> BuiltFigure {
         try figure.checkFormat()
+        let mode: HeatmapOptions.Mode = hinton ? .hinton : (weights ? .weights : .activations)
+        // A --batch file is read on the other core while the network loads.
+        let prefetched = mode == .activations ? samples.prefetch(limits: network.limits) : nil
         let net = try network.load()
         var chosen = try layers.map { text throws(NNVizError) in try Self.parseLayers(text, for: net) }
-        let mode: HeatmapOptions.Mode = hinton ? .hinton : (weights ? .weights : .activations)
         var trace: Trace?
         if mode == .activations {
-            let (batch, source) = try samples.require(for: net, command: "heatmap", limits: network.limits)
+            let (batch, source) = try samples.require(for: net, command: "heatmap", limits: network.limits, prefetched: prefetched)
             trace = try net.forward(batch, source: source)
         } else if let c = chosen, c.contains(0) {
             chosen = c.filter { $0 != 0 }

@@ -42,13 +42,23 @@ struct SampleOptions: ParsableArguments {
         if seed != nil && random == nil { throw ValidationError("--seed applies only to --random") }
     }
 
-    /// The batch for `network` and the name it goes by in messages, or `nil` when no samples were given.
-    func load(for network: Network, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> (matrix: Matrix, source: String)? {
+    /// The `--batch` file, starting to read on another core now (nil without `--batch`): give it to `load` or
+    /// `require` once the network is loaded.
+    func prefetch(limits: LoadLimits = LoadLimits()) -> BatchPrefetch? {
+        batch.map { BatchPrefetch(path: $0, limits: limits) }
+    }
+
+    /// The batch for `network` and the name it goes by in messages, or `nil` when no samples were given; a
+    /// `--batch` file already read by `prefetched` is taken from it.
+    func load(for network: Network, limits: LoadLimits = LoadLimits(),
+              prefetched: BatchPrefetch? = nil) throws(NNVizError) -> (matrix: Matrix, source: String)? {
         if !samples.isEmpty {
             return (try SampleLoader.parse(samples: samples, for: network), "--sample")
         }
         if let batch {
-            let m = try SampleLoader.load(path: batch, for: network, limits: limits)
+            let raw: Matrix
+            if let prefetched { raw = try prefetched.matrix() } else { raw = try SampleLoader.read(path: batch, limits: limits) }
+            let m = try SampleLoader.fitting(raw, path: batch, for: network)
             try network.checkTrace(samples: m.rows, source: batch, limits: limits)
             return (m, batch)
         }
@@ -66,8 +76,9 @@ struct SampleOptions: ParsableArguments {
     }
 
     /// The batch, or an error telling `command`'s user how to give one.
-    func require(for network: Network, command: String, limits: LoadLimits = LoadLimits()) throws(NNVizError) -> (matrix: Matrix, source: String) {
-        guard let loaded = try load(for: network, limits: limits) else {
+    func require(for network: Network, command: String, limits: LoadLimits = LoadLimits(),
+                 prefetched: BatchPrefetch? = nil) throws(NNVizError) -> (matrix: Matrix, source: String) {
+        guard let loaded = try load(for: network, limits: limits, prefetched: prefetched) else {
             throw NNVizError(command, "", "needs samples: --sample v,v,… (repeatable), --batch FILE or --random N [--seed S]")
         }
         return loaded
