@@ -13,7 +13,8 @@ extension DiagramLayout {
         for c in cols.indices {
             let labels = d.labels(c)
             let col = cols[c]
-            // Side labels only where they have room (dense columns label their first and last neuron).
+            // Side labels only where they have room (dense columns label their first and last neuron); a forward
+            // pass prints every drawn neuron's value, and a canvas too small for them is shrunk or refused.
             let sideEvery = spacing[c] >= labelH + 2
             let r = radii[c]
             // Labels inside hidden neurons only when every drawn label of the column fits.
@@ -41,7 +42,7 @@ extension DiagramLayout {
                     b.text(labels[i], at: p, font: small, color: Theme.textOn(fill), anchor: .middle, baseline: .middle,
                            role: "node-label", name: labels[i])
                 }
-                if (c == 0 || c == L) && (sideEvery || vi == 0 || vi == col.visible.count - 1) {
+                if (c == 0 || c == L) && (sideEvery || (v != nil && !dense) || vi == 0 || vi == col.visible.count - 1) {
                     let s = DiagramLayout.sideText(d, c, i, valueDecimals)
                     let at = c == 0 ? Point(p.x - r - 8, p.y) : Point(p.x + r + 8, p.y)
                     let rect = b.text(s, at: at, font: body, anchor: c == 0 ? .end : .start, baseline: .middle,
@@ -50,14 +51,20 @@ extension DiagramLayout {
                 }
                 // Hidden neurons of a forward pass print their activation above them (input and output values
                 // stand beside their labels); dense columns keep only the colour.
+                // With --pre, z stands above the activation it becomes.
                 if let v, c > 0 && c < L && !dense {
                     let rect = b.text("a = " + LabelFormat.fixed(v, valueDecimals), at: Point(p.x, p.y - r - 3), font: small,
                                       anchor: .middle, baseline: .bottom, role: "value", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))
+                    if d.options.showPre, let z = d.preValue(c, i) {
+                        let zr = b.text("z = " + LabelFormat.fixed(z, valueDecimals), at: Point(p.x, rect.minY - 1), font: small,
+                                        color: b.theme.mutedText, anchor: .middle, baseline: .bottom, role: "pre-value", name: labels[i])
+                        obstacles.insert(zr.padded(2, 1))
+                    }
                 }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
-                    let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
+                    let rect = b.text("b = " + LabelFormat.fixed(bias, d.options.weightDecimals), at: Point(p.x, p.y + r + 3), font: small,
                                       color: b.theme.signText(bias), anchor: .middle, baseline: .top,
                                       role: "bias-label", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))
