@@ -52,14 +52,20 @@ extension DiagramLayout {
                 // Hidden neurons of a forward pass print their activation above them (input and output values
                 // stand beside their labels); dense columns keep only the colour.
                 // With --pre, z stands above the activation it becomes.
+                // Both on a background, so the edges converging on the neuron do not run through the digits.
                 if let v, c > 0 && c < L && !dense {
-                    let rect = b.text("a = " + LabelFormat.fixed(v, valueDecimals), at: Point(p.x, p.y - r - 3), font: small,
-                                      anchor: .middle, baseline: .bottom, role: "value", name: labels[i])
-                    obstacles.insert(rect.padded(2, 1))
+                    var lines = [("a = " + LabelFormat.fixed(v, valueDecimals), b.theme.text, "value")]
                     if d.options.showPre, let z = d.preValue(c, i) {
-                        let zr = b.text("z = " + LabelFormat.fixed(z, valueDecimals), at: Point(p.x, rect.minY - 1), font: small,
-                                        color: b.theme.mutedText, anchor: .middle, baseline: .bottom, role: "pre-value", name: labels[i])
-                        obstacles.insert(zr.padded(2, 1))
+                        lines.append(("z = " + LabelFormat.fixed(z, valueDecimals), b.theme.mutedText, "pre-value"))
+                    }
+                    var bottom = p.y - r - 3
+                    for (text, color, role) in lines {
+                        let e = b.measure(text, small)
+                        let rect = Rect(x: p.x - e.width / 2, y: bottom - e.height, width: e.width, height: e.height)
+                        b.add(.rect(rect.padded(2, 0), fill: b.theme.labelBackground, stroke: nil, cornerRadius: 2), role: role + "-bg", name: labels[i])
+                        b.text(text, at: Point(p.x, bottom), font: small, color: color, anchor: .middle, baseline: .bottom, role: role, name: labels[i])
+                        obstacles.insert(rect.padded(2, 1))
+                        bottom = rect.minY - 1
                     }
                 }
                 if labelsShown && c > 0 {
