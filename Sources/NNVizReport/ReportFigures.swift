@@ -20,7 +20,7 @@ enum ReportFigures {
         let o = FigureOptions(theme: theme)
         var figures: [ReportFigure] = []
         func add(_ id: String, _ text: FigureText, _ figure: some Figure) {
-            figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: figure.scene(measurer: measurer)))
+            figures.append(ReportFigure(number: figures.count + 1, id: id, text: text, scene: columnScene(figure, measurer: measurer)))
         }
         if let t = input.training {
             let figs = TrainingFigures(result: t.result, dataset: t.dataset, snapshots: t.snapshots, frameEpochs: [],
@@ -59,6 +59,20 @@ enum ReportFigures {
             add("activation-functions", FigureText.activationCurves(curves), curves)
         }
         return figures
+    }
+
+    /// The figure's scene, within the page's column when it can be: a figure wider than `ReportPage.displayWidth`
+    /// is laid out again that wide at the same text size, on the first of a few canvases from its own height to
+    /// twice it on which nothing collides, so every figure of a page is shown at one magnification. One that
+    /// cannot reflow keeps its width (the page scrolls it rather than shrink its text).
+    static func columnScene(_ figure: some Figure, measurer: any TextMeasurer) -> Scene {
+        let natural = figure.scene(measurer: measurer)
+        let w = ReportPage.displayWidth
+        guard natural.width > w else { return natural }
+        for k in [1.0, 1.25, 1.5, 1.75, 2] {
+            if let s = figure.scene(width: w, height: (natural.height * k).rounded(), measurer: measurer) { return s }
+        }
+        return natural
     }
 
     /// The activations the network's layers use, in order of first use, that have a curve (not softmax).

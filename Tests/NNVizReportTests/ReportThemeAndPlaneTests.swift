@@ -3,7 +3,7 @@ import Testing
 import NNVizCairo
 import NNVizEngine
 import NNVizRender
-import NNVizReport
+@testable import NNVizReport
 import NNVizScene
 import NNVizTestSupport
 
@@ -109,5 +109,39 @@ import NNVizTestSupport
             let m = Double(f.width) / (Double(raster.width) / 2)
             #expect(abs(m - page.magnification) < 0.01, "\(f.id): \(m) against \(page.magnification)")
         }
+    }
+
+    /// Font sizes of the texts of `roles` in a scene.
+    static func sizes(_ scene: Scene, _ roles: Set<String>) -> Set<Double> {
+        Set(scene.items.compactMap { item -> Double? in
+            guard roles.contains(item.role), case .text(_, _, let font, _, _, _, _) = item.primitive else { return nil }
+            return font.size
+        })
+    }
+
+    /// A figure wider than the page's column (iris's regions with sixteen neuron maps) is laid out again within it,
+    /// with the same text sizes; its tick labels are no smaller than the captions of any figure of the page.
+    @Test func wideFigureReflowsIntoTheColumnAtTheSameTextSize() throws {
+        let net = try BundledExample.named("iris")!.network()
+        let options = RegionOptions(neurons: true)
+        let plot = try RegionPlot.make(network: net, axes: (2, 3), slice: [5.8, 3.0, 0, 0], resolution: 60, options: options)
+        let measurer = CairoTextMeasurer()
+        let natural = plot.scene(measurer: measurer)
+        #expect(natural.width > ReportPage.displayWidth)
+        let fitted = ReportFigures.columnScene(plot, measurer: measurer)
+        #expect(fitted.width <= ReportPage.displayWidth)
+        #expect(fitted.height < 2 * natural.height)
+        let all = Set(natural.items.compactMap { item -> Double? in
+            if case .text(_, _, let font, _, _, _, _) = item.primitive { return font.size } else { return nil }
+        })
+        let fittedAll = Set(fitted.items.compactMap { item -> Double? in
+            if case .text(_, _, let font, _, _, _, _) = item.primitive { return font.size } else { return nil }
+        })
+        #expect(fittedAll == all, "text sizes kept")
+        #expect(LayoutAudit.problems(fitted, measurer: measurer).isEmpty, "\(LayoutAudit.problems(fitted, measurer: measurer))")
+        let ticks = Self.sizes(fitted, ["axis-label", "colorbar-label"])
+        let captions = Self.sizes(fitted, ["colorbar-title", "legend", "thumb-title", "thumb-header", "subtitle"])
+        #expect(!ticks.isEmpty && !captions.isEmpty)
+        #expect(ticks.min()! >= captions.min()!, "ticks \(ticks) against captions \(captions)")
     }
 }
