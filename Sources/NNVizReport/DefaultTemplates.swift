@@ -74,7 +74,7 @@ enum DefaultTemplates {
 {{#figures}}
 <h3 id="{{id}}">{{title}}</h3>
 <figure>
-<div class="frame"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<div class="frame{{#wide}} wide{{/wide}}"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
 <figcaption><span class="label">Figure {{number}}.</span> {{caption}}
 <div class="files">Download: <a href="{{png}}">PNG</a><a href="{{svg}}">SVG</a>{{#pdf}}<a href="{{pdf}}">PDF</a>{{/pdf}}</div>
 </figcaption>
@@ -96,7 +96,7 @@ enum DefaultTemplates {
 <section id="{{id}}">
 <h2>{{title}}</h2>
 <figure>
-<div class="frame"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<div class="frame{{#wide}} wide{{/wide}}"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
 <figcaption><span class="label">Figure {{number}}.</span> {{caption}}
 <div class="files">Download: <a href="{{png}}">PNG</a><a href="{{svg}}">SVG</a>{{#pdf}}<a href="{{pdf}}">PDF</a>{{/pdf}}</div>
 </figcaption>
@@ -329,6 +329,9 @@ td.class { font-weight: 600; white-space: nowrap; }
 figure { margin: 1.5rem 0 2.2rem; }
 figure .frame { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; background: var(--paper); text-align: center; }
 figure img { display: inline-block; max-width: 100%; height: auto; }
+/* A figure wider than the column (one that could not reflow) scrolls at the page's magnification instead of shrinking. */
+figure .frame.wide { overflow-x: auto; text-align: left; }
+figure .frame.wide img { max-width: none; }
 figcaption { margin-top: .6rem; color: var(--caption); font-size: .93rem; line-height: 1.5; max-width: 56rem; }
 figcaption .label { font-weight: 700; color: var(--ink); }
 .files { margin-top: .3rem; font-size: .85rem; color: var(--muted); }

@@ -17,10 +17,12 @@ public struct ReportPage: Sendable {
         public let svg: String
         /// `nil` unless PDF was asked for.
         public let pdf: String?
-        /// Display size in CSS pixels: the scene size, small figures enlarged up to 1.5× (at most
-        /// `displayWidth` wide) so their text reads like the page's; the PNG has `scale` times the scene's pixels.
+        /// Display size in CSS pixels: the scene size times the page's `magnification` (one for every figure, so
+        /// text is one size throughout); the PNG has `scale` times the scene's pixels.
         public let width: Int
         public let height: Int
+        /// Wider than the page's column: its frame scrolls rather than shrink it (class `wide` on the frame).
+        public let wide: Bool
     }
 
     /// training.gif as the page shows it.
@@ -118,7 +120,8 @@ public struct ReportPage: Sendable {
         let entries = figures.map { f in
             FigureEntry(number: f.number, id: f.id, title: f.text.title, caption: f.text.caption, alt: f.text.alt,
                         png: f.id + ".png", svg: f.id + ".svg", pdf: formats.contains("pdf") ? f.id + ".pdf" : nil,
-                        width: Int((m * f.scene.width).rounded()), height: Int((m * f.scene.height).rounded()))
+                        width: Int((m * f.scene.width).rounded()), height: Int((m * f.scene.height).rounded()),
+                        wide: m * f.scene.width > ReportPage.displayWidth + 0.5)
         }
         let trainingIDs = Set(training?.figureIDs ?? [])
         self.figures = entries.filter { !trainingIDs.contains($0.id) }

@@ -144,4 +144,27 @@ import NNVizTestSupport
         #expect(!ticks.isEmpty && !captions.isEmpty)
         #expect(ticks.min()! >= captions.min()!, "ticks \(ticks) against captions \(captions)")
     }
+
+    /// The page's magnification follows its widest figure; one wider than the column even so scrolls in a `wide`
+    /// frame rather than shrink.
+    @Test func oneMagnificationAndWideFramesScroll() throws {
+        let net = try BundledExample.named("xor")!.network()
+        func page(_ widths: [Double]) throws -> (ReportPage, String) {
+            let figures = widths.enumerated().map { i, w in
+                ReportFigure(number: i + 1, id: "f\(i)", text: FigureText(title: "F\(i)", caption: "c", alt: "a"),
+                             scene: Scene(width: w, height: 100))
+            }
+            let p = ReportPage(network: net, source: "xor", css: "", trace: nil, samples: nil, dataset: nil, figures: figures, formats: ["png", "svg"])
+            return (p, try ReportTemplates.defaults().html(p))
+        }
+        let (small, smallHTML) = try page([400, 500])
+        #expect(small.magnification == 1.5)
+        #expect(small.figures.map(\.width) == [600, 750] && !smallHTML.contains("frame wide"))
+        let (mixed, _) = try page([400, 800])
+        #expect(mixed.magnification == 1.25 && mixed.figures.map(\.width) == [500, 1000])
+        let (wide, wideHTML) = try page([400, 1500])
+        #expect(wide.magnification == 1 && wide.figures.map(\.wide) == [false, true])
+        #expect(wideHTML.contains("<div class=\"frame wide\"><img src=\"f1.png\" width=\"1500\""))
+        #expect(wideHTML.contains("<div class=\"frame\"><img src=\"f0.png\" width=\"400\""))
+    }
 }
