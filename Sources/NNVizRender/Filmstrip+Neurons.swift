@@ -8,7 +8,7 @@ extension Filmstrip {
     static let thumbGap = 8.0, layerGap = 10.0, outputGap = 22.0
 
     /// The hidden neurons row `i` draws, layer by layer (at most `neuronLimit`).
-    func neuronEntries(_ i: Int) -> [(layer: Int, neuron: Int)] {
+    public func neuronEntries(_ i: Int) -> [(layer: Int, neuron: Int)] {
         let net = snapshots[i].network
         guard snapshots[i].field.hidden.count >= net.layers.count - 1 else { return [] }
         var out: [(layer: Int, neuron: Int)] = []

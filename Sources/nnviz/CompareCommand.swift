@@ -67,6 +67,8 @@ struct CompareCommand: FigureCommand {
         let strip = try Filmstrip.comparison(networks: networks, sources: nets, dataset: dataset, dataSource: data, xRange: xr, yRange: yr,
                                              resolution: resolution, neurons: neurons, options: figure.figure)
         let headers = strip.headers ?? []
-        return BuiltFigure(figure: strip, text: FigureText.comparison(headers.map { ($0.title, $0.stats) }, datasetName: dataset?.name))
+        let hidden = neurons ? strip.snapshots.indices.map { strip.neuronEntries($0).count } : nil
+        return BuiltFigure(figure: strip, text: FigureText.comparison(headers.map { ($0.title, $0.stats) }, datasetName: dataset?.name,
+                                                                      hiddenNeurons: hidden))
     }
 }
