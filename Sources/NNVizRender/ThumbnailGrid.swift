@@ -120,7 +120,8 @@ struct ThumbnailGrid {
             let layer = plot.network.layers[g.layer]
             let values = field.hidden[g.layer]
             let w = layer.fanOut
-            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.label))")
+            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.label))",
+                                        print: plot.options.figure.palette == .print)
             let centre = layer.activation.decisionThreshold
             var header = layer.name + " · " + layer.activation.label
             if g.entries.count < w { header += " · first \(g.entries.count) of \(w)" }
