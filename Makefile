@@ -93,6 +93,12 @@ gallery: release
 	$(RELEASE) compare xor xor-no-activation --data xor --scale 2 -o $(GALLERY)/compare-xor.png
 	$(RELEASE) compare xor-linear xor-sigmoid --data xor:200 --scale 2 -o $(GALLERY)/compare-xor-sigmoid.png
 	$(RELEASE) diagram xor --palette print --scale 2 -o $(GALLERY)/diagram-xor-print.png
+	$(RELEASE) compare xor xor-no-activation --data xor --neurons --scale 2 -o $(GALLERY)/compare-xor-neurons.png
+	$(RELEASE) compare spirals-wide spirals-deep --data spirals --scale 2 -o $(GALLERY)/compare-spirals.png
+	$(RELEASE) compare spirals-wide spirals-deep --data spirals --neurons --scale 2 -o $(GALLERY)/compare-spirals-neurons.png
+	$(RELEASE) regions xor-sigmoid --data xor:200 --palette print --scale 2 -o $(GALLERY)/regions-xor-print.png
+	@# The seed lesson built, so the README can link the page (its cache is not tracked).
+	$(RELEASE) md Examples/lesson/lesson.md -o $(GALLERY)/lesson
 
 # The seed lesson as Markdown with nnviz blocks, rendered into output/lesson/lesson.md and its images.
 lesson: release
