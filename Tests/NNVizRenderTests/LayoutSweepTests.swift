@@ -46,6 +46,11 @@ import Testing
             let net = try S.example("xor")
             return LayerDiagram(network: net, trace: try net.forward(S.corners), sample: 3, options: DiagramOptions(figure: o))
         },
+        Kind(name: "diagram tiny-net forward pass --pre --precision 3") { o in
+            let net = try S.example("tiny-net")
+            return LayerDiagram(network: net, trace: try net.forward(try Matrix([[0.6, 0.1, 0.9, 0.4]])),
+                                options: DiagramOptions(figure: o, precision: 3, showPre: true))
+        },
         Kind(name: "diagram tiny-net --weights") { o in
             LayerDiagram(network: try S.example("tiny-net"), options: DiagramOptions(figure: o, weightLabels: true))
         },
