@@ -174,12 +174,12 @@ extension Filmstrip {
         let small = b.font(TextSize.small)
         let thumbTitleH = b.measure("0", small).height + 3
         let entries = neuronEntries(i)
-        var x = x0, column = 0, row = 0, layer = entries.first?.layer ?? 0
+        var x = x0, row = 0, layer = entries.first?.layer ?? 0
         for e in entries {
             if e.layer != layer {
-                x += t + Self.thumbGap + Self.layerGap; row = 0; column = 0; layer = e.layer
+                x += t + Self.thumbGap + Self.layerGap; row = 0; layer = e.layer
             } else if row == k {
-                x += t + Self.thumbGap; row = 0; column += 1
+                x += t + Self.thumbGap; row = 0
             }
             let L = net.layers[e.layer]
             let label = L.neuronLabels[e.neuron]

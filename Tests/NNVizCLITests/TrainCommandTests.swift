@@ -28,6 +28,20 @@ import Testing
                             "--batch-size", "16", "--seed", "7", "--epochs", "150"]),
     ]
 
+    /// The bundled trained examples are what `nnviz train` writes today: Examples/spirals/train.sh's command rerun
+    /// gives the committed spec byte for byte (and ExampleTests checks the bundled text is that file).
+    @Test(arguments: ["wide", "deep"]) func spiralsExamplesAreWhatTrainingWrites(_ shape: String) throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/spirals")
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try NNVizBinary.run(["train", folder.appendingPathComponent("spirals-\(shape).start.yaml").path, "--data", "spirals",
+                                     "--epochs", "300", "--optimizer", "adam", "--lr", "0.02", "--seed", "0", "--quiet", "-o", "t.yaml"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let made = try Data(contentsOf: dir.appendingPathComponent("t.yaml"))
+        #expect(made == (try Data(contentsOf: folder.appendingPathComponent("spirals-\(shape).yaml"))))
+    }
+
     @Test(arguments: 0..<2) func bundledExampleMatchesReferenceAndRerunsIdentically(_ index: Int) throws {
         let (name, args) = Self.runs[index]
         let dir = try Self.scratch()
