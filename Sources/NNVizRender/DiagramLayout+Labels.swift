@@ -92,7 +92,7 @@ extension DiagramLayout {
         let lineH = b.measure("Ag", f).height
         // Bias rings.
         let biasTitle = "bias: ring around each neuron"
-        let caption = labels ? "ring width ∝ |b|, value below" : "ring width ∝ |b|"
+        let caption = labels ? "ring width ∝ |b|, labelled b = …" : "ring width ∝ |b|"
         let items = ["b > 0", "b < 0"]
         let rowW = items.map { 43 + b.measure($0, f).width }.reduce(0, +) + b.measure(caption, f).width
         let bw = Swift.max(b.measure(biasTitle, f).width, rowW)

@@ -68,10 +68,15 @@ extension DiagramLayout {
                         bottom = rect.minY - 1
                     }
                 }
+                // The bias below its neuron, or beside it (right of hidden neurons, left of outputs, whose right holds
+                // their labels) when the next neuron of the column leaves no room below.
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
-                    let rect = b.text("b = " + LabelFormat.fixed(bias, d.options.weightDecimals), at: Point(p.x, p.y + r + 3), font: small,
-                                      color: b.theme.signText(bias), anchor: .middle, baseline: .top,
+                    let text = "b = " + LabelFormat.fixed(bias, d.options.weightDecimals)
+                    let roomBelow = vi == col.visible.count - 1 || spacing[c] - 2 * r >= 3 + labelH + 2
+                    let at = roomBelow ? Point(p.x, p.y + r + 3) : Point(c == L ? p.x - r - 3 : p.x + r + 3, p.y + r * 0.45)
+                    let rect = b.text(text, at: at, font: small, color: b.theme.signText(bias),
+                                      anchor: roomBelow ? .middle : (c == L ? .end : .start), baseline: .top,
                                       role: "bias-label", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))
                 }

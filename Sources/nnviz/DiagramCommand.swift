@@ -67,6 +67,9 @@ struct DiagramCommand: FigureCommand {
             }
             trace = try net.forward(batch, source: source)
         }
+        if pre && trace == nil {
+            throw NNVizError("--pre", "", "shows z of a forward pass; give --sample, --batch or --random")
+        }
         return BuiltFigure(figure: LayerDiagram(network: net, trace: trace, sample: index, options: options),
                            text: FigureText.diagram(net, trace: trace, sample: index))
     }

@@ -15,6 +15,12 @@ import NNVizTestSupport
         #expect((d?.count ?? 0) > 1000)
     }
 
+    @Test func preWithoutASampleIsRefused() throws {
+        let (r, d) = try Self.run(["diagram", "xor", "--pre"], "d.png")
+        #expect(r == .init(stdout: "", stderr: "error: --pre: shows z of a forward pass; give --sample, --batch or --random\n", status: 1))
+        #expect(d == nil)
+    }
+
     @Test func precisionOutOfRangeIsRefused() throws {
         let (r, d) = try Self.run(["diagram", "xor", "--precision", "13"], "d.png")
         #expect(r.status == 64 && r.stderr.contains("--precision must be between 0 and 12, got 13"), "\(r.stderr)")

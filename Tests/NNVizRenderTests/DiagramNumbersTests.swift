@@ -130,4 +130,16 @@ import Testing
         #expect(cells.contains(LabelFormat.fixed(trace.output[0, 0], 3)))
         #expect(cells.allSatisfy { $0.split(separator: ".").last?.count == 3 })
     }
+
+    /// The layout check lets a neuron's own texts touch it (its label inside, its value and bias by it), not another's.
+    @Test func auditKeepsTextOffOtherNeurons() {
+        var b = SceneBuilder(width: 200, height: 200, options: FigureOptions(), measurer: S.measurer)
+        b.add(.circle(center: Point(100, 60), radius: 15, fill: nil, stroke: nil), role: "node", name: "h1")
+        b.add(.circle(center: Point(100, 100), radius: 15, fill: nil, stroke: nil), role: "node", name: "h2")
+        b.text("h1", at: Point(100, 60), font: b.font(TextSize.small), anchor: .middle, baseline: .middle, role: "node-label", name: "h1")
+        b.text("b = 0.50", at: Point(100, 76), font: b.font(TextSize.small), anchor: .middle, baseline: .top, role: "bias-label", name: "h1")
+        let problems = LayoutAudit.problems(b.scene, measurer: S.measurer)
+        #expect(problems == ["bias-label 'b = 0.50' overlaps node 'h2'"])
+        #expect(!LayoutAudit.textsApart(b.scene, measurer: S.measurer))
+    }
 }
