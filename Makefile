@@ -14,7 +14,7 @@ CPU_FLAGS ?= $(shell [ "$$(uname -m)" = x86_64 ] && for f in avx2 fma bmi2 movbe
 	2>/dev/null && echo "-Xswiftc -target-cpu -Xswiftc haswell")
 PYTHON  ?= python3
 
-.PHONY: all deps build release test check-long example demo gallery lesson bench fixtures templates clean
+.PHONY: all deps build release test check-long example demo gallery lesson bench bench-readme bench-scaling fixtures templates clean
 
 all: build
 
@@ -93,6 +93,12 @@ gallery: release
 	$(RELEASE) compare xor xor-no-activation --data xor --scale 2 -o $(GALLERY)/compare-xor.png
 	$(RELEASE) compare xor-linear xor-sigmoid --data xor:200 --scale 2 -o $(GALLERY)/compare-xor-sigmoid.png
 	$(RELEASE) diagram xor --palette print --scale 2 -o $(GALLERY)/diagram-xor-print.png
+	$(RELEASE) compare xor xor-no-activation --data xor --neurons --scale 2 -o $(GALLERY)/compare-xor-neurons.png
+	$(RELEASE) compare spirals-wide spirals-deep --data spirals --scale 2 -o $(GALLERY)/compare-spirals.png
+	$(RELEASE) compare spirals-wide spirals-deep --data spirals --neurons --scale 2 -o $(GALLERY)/compare-spirals-neurons.png
+	$(RELEASE) regions xor-sigmoid --data xor:200 --palette print --scale 2 -o $(GALLERY)/regions-xor-print.png
+	@# The seed lesson built, so the README can link the page (its cache is not tracked).
+	$(RELEASE) md Examples/lesson/lesson.md -o $(GALLERY)/lesson
 
 # The seed lesson as Markdown with nnviz blocks, rendered into output/lesson/lesson.md and its images.
 lesson: release
@@ -109,6 +115,19 @@ bench: deps
 	.build/release/NNVizBench --nnviz $(RELEASE) \
 		--python "$$($(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null || echo python3)" \
 		--label "$$(git describe --always --dirty 2>/dev/null)" $(BENCH_ARGS)
+
+# The whole bench (on a quiet machine), then its table (output/bench/README-table.md) spliced into README.md's
+# Performance section between the bench-table markers. `make bench BENCH_ARGS="--only …"` alone updates those rows
+# of README-table.md and keeps the others from the previous run, marked with their run.
+bench-readme: bench
+	.build/release/NNVizBench --output output/bench --splice-readme README.md
+
+# How each cost grows (README "Scale"): a few sizes of each figure and of training with the release binary, a
+# linear fit per cost and each limit's largest input; writes output/bench/scaling.md.
+bench-scaling: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product nnviz
+	$(SWIFT) build $(RELEASE_FLAGS) --product NNVizBench
+	.build/release/NNVizBench --nnviz $(RELEASE) --scaling $(BENCH_ARGS)
 
 # Regenerates the NumPy fixtures the tests compare against (needs python3 with numpy).
 fixtures:

@@ -18,8 +18,8 @@ struct BenchSession {
     /// In the order they run: quick ones first, the 4000² memory run last.
     static var workloads: [Workload] {
         [
-            Workload(id: "startup", title: "start-up: `nnviz summary xor`", target: .medianAtMost(0.015)) { s, r in
-                s.pair(&r, ["summary", "xor"], runs: Swift.max(20, s.runs), warmups: 3,
+            Workload(id: "startup", title: "start-up: `nnviz summary xor` (CPU time, user + system)", target: .cpuAtMost(0.010)) { s, r in
+                s.pair(&r, ["summary", "xor"], runs: Swift.max(30, s.runs), warmups: 3,
                        peer: ["-c", "import matplotlib.pyplot"], note: "peer: `import matplotlib.pyplot` alone")
             },
             Workload(id: "forward", title: "engine: 10⁶ two-input samples through 2→16→16→1 (in process)",
@@ -99,7 +99,10 @@ struct BenchSession {
         pair(&r, ["diagram", inputs.mnistPath, "-o", file, "--all"], file: file,
              peer: ["\(peers)/diagram.py", inputs.mnistPath, "-o", peerFile, "--width", "\(w)", "--height", "\(h)"],
              peerRuns: ext == "svg" ? Swift.max(1, peerRuns - 1) : peerRuns, peerFile: peerFile)
-        if ext == "png" { engineLoad(&r, batch: false) }
+        if ext == "png" {
+            engineLoad(&r, batch: false)
+            stages(&r, ["diagram", inputs.mnistPath, "-o", file, "--all"])
+        }
         let reference = CairoReference(network: inputs.mnist, width: w, height: h)
         var totals: [Double] = []
         // Repeated like a peer, but a single run when it takes more than 5 s (Cairo has no start-up to warm).
@@ -109,6 +112,20 @@ struct BenchSession {
         }
         r.references[Report.cairoReference] = Timing(seconds: totals)
         if ext == "svg" { r.referenceFileBytes = CommandTimer.fileSize("\(out)/cairo-reference.svg") }
+    }
+
+    /// One more run with `NNVIZ_TIMING=1`: its stage lines (parse, layout, raster, encode, write) go into the note.
+    func stages(_ r: inout WorkloadResult, _ mine: [String]) {
+        let log = timer.logs + "/\(r.id)-stages.log"
+        setenv("NNVIZ_TIMING", "1", 1)
+        let run = ProcessRun.run([nnviz] + mine, stderr: log)
+        unsetenv("NNVIZ_TIMING")
+        guard run.status == 0, let text = try? String(contentsOfFile: log, encoding: .utf8) else { return }
+        let stages = text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("nnviz timing: ") else { return nil }
+            return String(line.dropFirst("nnviz timing: ".count))
+        }
+        if !stages.isEmpty { r.nnvizNote = (r.nnvizNote.map { $0 + "; " } ?? "") + "stages (one run): " + stages.joined(separator: ", ") }
     }
 
     /// In this process, the engine's share of a figure command: loading the 784 spec (and the CSV batch with its

@@ -16,6 +16,7 @@ struct CommandTimer {
     /// not run again; its result is the failure.
     func alternate(_ commands: [TimedCommand]) -> [Result<Timing, BenchFailure>] {
         var seconds = [[Double]](repeating: [], count: commands.count)
+        var cpu = [[Double]](repeating: [], count: commands.count)
         var failures = [BenchFailure?](repeating: nil, count: commands.count)
         for (k, c) in commands.enumerated() {
             for _ in 0..<c.warmups where failures[k] == nil {
@@ -25,7 +26,7 @@ struct CommandTimer {
         for i in 0..<(commands.map(\.runs).max() ?? 0) {
             for (k, c) in commands.enumerated() where i < c.runs && failures[k] == nil {
                 switch once(c) {
-                case .success(let t): seconds[k].append(t)
+                case .success(let t): seconds[k].append(t.seconds); cpu[k].append(t.cpuSeconds)
                 case .failure(let f): failures[k] = f
                 }
             }
@@ -36,18 +37,18 @@ struct CommandTimer {
             let rss = c.peakRSS
                 ? RSSProbe.measure(c.argv, stdout: c.stdout, stderr: "\(logs)/\(c.name).log", report: "\(logs)/\(c.name).rss")
                 : nil
-            return .success(Timing(seconds: seconds[k], peakRSS: rss.map { [$0] } ?? []))
+            return .success(Timing(seconds: seconds[k], cpuSeconds: cpu[k], peakRSS: rss.map { [$0] } ?? []))
         }
     }
 
-    /// One run's wall time, or why it failed (its exit status and the last line of its stderr).
-    private func once(_ c: TimedCommand) -> Result<Double, BenchFailure> {
+    /// One run's wall and CPU time, or why it failed (its exit status and the last line of its stderr).
+    private func once(_ c: TimedCommand) -> Result<ProcessRun, BenchFailure> {
         let log = "\(logs)/\(c.name).log"
         let r = ProcessRun.run(c.argv, stdout: c.stdout, stderr: log)
         guard r.status == 0 else {
             return .failure(BenchFailure("`\(c.argv.dropFirst().prefix(2).joined(separator: " "))…` exited \(r.status): " + Self.lastLine(of: log)))
         }
-        return .success(r.seconds)
+        return .success(r)
     }
 
     /// Whether a command line succeeds (used to detect an nnviz subcommand or an importable Python module).

@@ -37,6 +37,13 @@ struct NNVizBench: ParsableCommand {
     @Option(help: "A label stored with the results, e.g. the git commit.")
     var label = ""
 
+    @Flag(help: "Measure how each cost grows with its input (edges, grid points, samples, epochs × parameters) and write <output>/scaling.md instead of the workloads.")
+    var scaling = false
+
+    @Option(help: ArgumentHelp("Put the table of the last run (<output>/README-table.md) between the bench-table markers of this README (and <output>/scaling.md, if there, between the scale-table markers), and run nothing.",
+                               valueName: "README.md"))
+    var spliceReadme: String?
+
     /// The helper mode of `RSSProbe` first, then the ordinary command line.
     static func main() {
         RSSProbe.runIfRequested()
@@ -44,12 +51,29 @@ struct NNVizBench: ParsableCommand {
     }
 
     mutating func run() throws {
+        if let readme = spliceReadme {
+            let table = try String(contentsOfFile: output + "/README-table.md", encoding: .utf8)
+            try ReadmeTable.splice(table, into: readme)
+            print("\(readme): performance table replaced by \(output)/README-table.md")
+            if let scale = try? String(contentsOfFile: output + "/scaling.md", encoding: .utf8) {
+                try ReadmeTable.splice(scale, into: readme, name: "scale-table")
+                print("\(readme): scale table replaced by \(output)/scaling.md")
+            }
+            return
+        }
         setenv("MPLBACKEND", "Agg", 1)
         for dir in ["inputs", "out", "logs"] {
             try FileManager.default.createDirectory(atPath: "\(output)/\(dir)", withIntermediateDirectories: true)
         }
         let inputs = try BenchInputs(directory: output + "/inputs")
         let timer = CommandTimer(logs: output + "/logs")
+        if scaling {
+            print("nnviz scaling: \(nnviz), median of \(Swift.min(runs, 3)) runs per size after a warm-up")
+            let table = try Scaling(nnviz: nnviz, out: output + "/out", inputs: inputs, timer: timer, runs: Swift.min(runs, 3)).run()
+            try table.write(toFile: output + "/scaling.md", atomically: true, encoding: .utf8)
+            print("\n" + table + "\nwritten: \(output)/scaling.md")
+            return
+        }
         let peerAvailable = !noPeers && timer.succeeds([python, "-c", "import numpy, matplotlib"])
         guard runs > 0, peerRuns > 0 else { throw ValidationError("--runs and --peer-runs must be at least 1") }
         let session = BenchSession(
@@ -62,15 +86,27 @@ struct NNVizBench: ParsableCommand {
         let floor = RSSProbe.measure(["/bin/true"], stdout: "/dev/null", stderr: "/dev/null", report: output + "/logs/true.rss")
         print("peak RSS: one extra run per command through a helper process"
               + (floor.map { String(format: " (floor: /bin/true measures %.1f MB)", Double($0) / 1e6) } ?? " (helper failed: no RSS)"))
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_US_POSIX")
+        day.timeZone = TimeZone(identifier: "UTC")
+        day.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        let run = day.string(from: Date()) + (label.isEmpty ? "" : " at `\(label)`")
         var results: [WorkloadResult] = []
         for workload in BenchSession.workloads where selected?.contains(workload.id) ?? true {
             var result = workload.run(session)
+            result.run = run
             workload.target.judge(&result)
             Report.printWorkload(result)
             results.append(result)
         }
         Report.printSummary(results)
         try Report.write(results, label: label, runs: runs, peerRuns: peerRuns, to: output)
-        print("results: \(output)/results.json, \(output)/results.md")
+        let rows = ReadmeTable.merge(results, previous: output + "/README-rows.json", order: BenchSession.workloads.map(\.id))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(rows).write(to: URL(fileURLWithPath: output + "/README-rows.json"), options: .atomic)
+        let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(runs) runs (peers \(peerRuns)) after a warm-up, median wall time"
+        try ReadmeTable.markdown(rows, run: run, conditions: machine).write(toFile: output + "/README-table.md", atomically: true, encoding: .utf8)
+        print("results: \(output)/results.json, \(output)/results.md; README table: \(output)/README-table.md (make bench-readme splices it)")
     }
 }

@@ -6,6 +6,8 @@ import Glibc
 /// `wait4`'s rusage (which includes the spawning process's own peak: see `RSSProbe`).
 struct ProcessRun {
     let seconds: Double
+    /// CPU time (user + system) of the child, from the same rusage.
+    let cpuSeconds: Double
     /// Peak RSS in bytes.
     let peakRSS: Int
     /// The exit status, or 128 + signal number when it was killed.
@@ -24,13 +26,14 @@ struct ProcessRun {
         var pid: pid_t = 0
         let start = now()
         let spawned = cArgs.withUnsafeBufferPointer { posix_spawnp(&pid, argv[0], &actions, nil, $0.baseAddress!, environ) }
-        guard spawned == 0 else { return ProcessRun(seconds: 0, peakRSS: 0, status: 127) }
+        guard spawned == 0 else { return ProcessRun(seconds: 0, cpuSeconds: 0, peakRSS: 0, status: 127) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let seconds = now() - start
         let signal = status & 0x7F
-        return ProcessRun(seconds: seconds, peakRSS: Int(usage.ru_maxrss) * 1024,
+        let cpu = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return ProcessRun(seconds: seconds, cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime), peakRSS: Int(usage.ru_maxrss) * 1024,
                           status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal)
     }
 

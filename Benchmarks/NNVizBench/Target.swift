@@ -6,6 +6,8 @@ enum Target {
     case faster(than: Double, smallerFile: Bool = false)
     /// nnviz median at most this many seconds.
     case medianAtMost(Double)
+    /// nnviz median CPU time (user + system) at most this many seconds.
+    case cpuAtMost(Double)
     /// nnviz peak RSS at most this many bytes.
     case peakRSSAtMost(Double)
     /// nnviz median at most `factor` × the median of another nnviz command (`baseline`, in words), timed alternately.
@@ -15,6 +17,7 @@ enum Target {
         switch self {
         case .faster(let f, let smaller): return "≥ \(Int(f))× faster than the peer" + (smaller ? ", file ≤ peer's" : "")
         case .medianAtMost(let s): return "median ≤ \(Timing.format(s))"
+        case .cpuAtMost(let s): return "CPU ≤ \(Timing.format(s))"
         case .peakRSSAtMost(let b): return String(format: "peak RSS ≤ %.0f MB", b / 1e6)
         case .timesAtMost(let f, let baseline): return String(format: "≤ %.1f× ", f) + baseline
         }
@@ -46,6 +49,15 @@ enum Target {
             let ok = mine.median <= limit
             r.met = ok
             r.verdict = (ok ? "MET: " : "MISSED: ") + "median \(Timing.format(mine.median)) vs ≤ \(Timing.format(limit))"
+        case .cpuAtMost(let limit):
+            guard let cpu = mine.cpuMedian else {
+                r.met = nil
+                r.verdict = "not judged: no CPU time measured"
+                return
+            }
+            let ok = cpu <= limit
+            r.met = ok
+            r.verdict = (ok ? "MET: " : "MISSED: ") + "CPU \(Timing.format(cpu)) vs ≤ \(Timing.format(limit))"
         case .timesAtMost(let factor, _):
             guard let times = r.times else {
                 r.met = nil

@@ -9,22 +9,30 @@ struct Timing: Codable {
     var max: Double
     /// Peak RSS of the whole process in MB, 10⁶ bytes (CLI workloads only).
     var peakRSSMB: Double?
+    /// Median CPU time (user + system) of the runs, in seconds (CLI workloads only).
+    var cpuMedian: Double?
 
-    init(seconds: [Double], peakRSS: [Int] = []) {
-        let sorted = seconds.sorted()
+    init(seconds: [Double], cpuSeconds: [Double] = [], peakRSS: [Int] = []) {
         self.seconds = seconds
-        let n = sorted.count
-        median = n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)
-        min = sorted.first ?? 0
-        max = sorted.last ?? 0
+        median = Self.median(seconds)
+        min = seconds.min() ?? 0
+        max = seconds.max() ?? 0
         peakRSSMB = peakRSS.max().map { Double($0) / 1e6 }
+        cpuMedian = cpuSeconds.isEmpty ? nil : Self.median(cpuSeconds)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let n = sorted.count
+        return n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)
     }
 
     /// `123 ms (118–131 ms)` or `8.21 s (8.02–8.40 s)`, the range in the median's unit, then the peak RSS if any.
     var summary: String {
         let (scale, unit, digits) = median < 1 ? (1000.0, "ms", median < 0.1 ? 1 : 0) : (1.0, "s", 2)
         let f = { (s: Double) in String(format: "%.\(digits)f", s * scale) }
-        return "\(f(median)) \(unit) (\(f(min))–\(f(max)) \(unit))" + (peakRSSMB.map { String(format: ", peak %.0f MB", $0) } ?? "")
+        return "\(f(median)) \(unit) (\(f(min))–\(f(max)) \(unit))" + (cpuMedian.map { ", CPU " + Self.format($0) } ?? "")
+            + (peakRSSMB.map { String(format: ", peak %.0f MB", $0) } ?? "")
     }
 
     /// Seconds as ms below 1 s, as s above.

@@ -22,6 +22,8 @@ struct WorkloadResult: Codable {
     /// `true` met, `false` missed, `nil` could not be judged (nothing to compare).
     var met: Bool?
     var verdict: String = "not measured"
+    /// When and at which commit this row was measured (`ReadmeTable` keeps rows of earlier runs).
+    var run: String?
 
     init(id: String, title: String, target: String) {
         self.id = id

@@ -5,7 +5,8 @@ import Darwin
 #endif
 import NNVizSystem
 
-/// Writes a file all at once: bytes go to a temporary file in the same folder, which is renamed into place.
+/// Writes a file all at once: bytes go to a temporary file in the same folder (as they are made, for SVG and PDF),
+/// which is renamed into place when complete.
 ///
 /// On any failure (and on SIGINT, SIGTERM or SIGHUP, see `SignalCleanup`) the existing file is untouched and the
 /// temporary file is removed. Only a regular file is ever replaced: a folder, FIFO, socket or device at the path
@@ -13,6 +14,16 @@ import NNVizSystem
 public enum AtomicFile {
     /// Replaces (or creates) `path` with `bytes`; errors read `error: <path>: cannot write: <reason>`.
     public static func write(_ bytes: [UInt8], to path: String) throws(CairoError) {
+        try write(to: path) { out throws(CairoError) in
+            bytes.withUnsafeBufferPointer { out.write($0) }
+        }
+    }
+
+    /// Replaces (or creates) `path` with what `produce` writes into `out` as it goes (the file is not held in
+    /// memory). The bytes go to the temporary file; it is renamed into place only when `produce` returns and every
+    /// write succeeded, and removed otherwise. An error `produce` throws is rethrown; a failed write reads
+    /// `error: <path>: cannot write: <reason>`.
+    static func write(to path: String, _ produce: (FileOutput) throws(CairoError) -> Void) throws(CairoError) {
         func failure(_ code: Int32) -> CairoError {
             CairoError(path: path, message: "cannot write: \(String(cString: strerror(code)))")
         }
@@ -41,25 +52,21 @@ public enum AtomicFile {
         }
         if fd < 0 { throw failure(errno) }
 
-        var offset = 0
-        let writeError: Int32? = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            while offset < buffer.count {
-                let n = POSIX.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
+        let out = FileOutput(fd: fd)
+        var thrown: CairoError?
+        do throws(CairoError) {
+            try produce(out)
+            out.finish()
+        } catch {
+            thrown = error
         }
+        let writeError = out.error
         let closeFailed = close(fd) != 0 ? errno : nil
         let renameError: Int32? = CleanupRegistry.shared.withLock {
             defer { CleanupRegistry.shared.remove(token) }
-            if let code = writeError ?? closeFailed {
+            if thrown != nil || writeError != nil || closeFailed != nil {
                 _ = RawPath.withCString(temp) { unlink($0) }
-                return code
+                return writeError ?? closeFailed
             }
             let moved = RawPath.withCString(temp) { from in RawPath.withCString(target) { rename(from, $0) } }
             if moved != 0 {
@@ -69,6 +76,7 @@ public enum AtomicFile {
             }
             return nil
         }
+        if let thrown { throw thrown }
         if let renameError { throw failure(renameError) }
     }
 

@@ -28,11 +28,23 @@ public struct CairoPainter: Sendable {
         self.oversizeHint = oversizeHint
     }
 
-    /// Renders `scene` in the format `path`'s extension names and writes it atomically to `path`.
+    /// Renders `scene` in the format `path`'s extension names and writes it atomically to `path`. SVG and PDF are
+    /// written as Cairo makes them (through the same rewrites as `render`), not held in memory first.
     public func write(_ scene: Scene, to path: String) throws(CairoError) {
         let format = try OutputFormat(path: path)
-        let bytes = try render(scene, format: format, name: path)
-        try AtomicFile.write(bytes, to: path)
+        switch format {
+        case .png:
+            let bytes = try render(scene, format: format, name: path)
+            try AtomicFile.write(bytes, to: path)
+        case .svg, .pdf:
+            try AtomicFile.write(to: path) { out throws(CairoError) in
+                do throws(CairoError) {
+                    try renderVector(scene, format: format, into: out)
+                } catch {
+                    throw error.at(path)
+                }
+            }
+        }
         StageTiming.end("write")
     }
 
@@ -46,22 +58,10 @@ public struct CairoPainter: Sendable {
                 StageTiming.end("raster")
                 defer { StageTiming.end("encode") }
                 return try surface.pngBytes(dpi: 72 * scale)
-            case .svg:
-                let (w, h) = try vectorSize(scene)
-                let surface = try CairoSurface.svg(width: w, height: h)
-                try paint(scene, on: surface, format: .svg, scale: 1)
-                StageTiming.end("raster")
-                defer { StageTiming.end("encode") }
-                return document.annotate(svg: SVGCompaction.compact(SVGIds.normalize(try surface.finishDocument())))
-            case .pdf:
-                let (w, h) = try vectorSize(scene)
-                let surface = try CairoSurface.pdf(width: w, height: h, info: document)
-                try paint(scene, on: surface, format: .pdf, scale: 1)
-                StageTiming.end("raster")
-                defer { StageTiming.end("encode") }
-                var bytes = try surface.finishDocument()
-                PDFDate.fix(&bytes)
-                return bytes
+            case .svg, .pdf:
+                let memory = MemoryStream()
+                try renderVector(scene, format: format, into: memory)
+                return memory.bytes
             }
         } catch {
             throw error.at(name)
@@ -83,6 +83,25 @@ public struct CairoPainter: Sendable {
     }
 
     // MARK: Internals
+
+    /// Paints `scene` on a Cairo SVG or PDF surface whose output flows, piece by piece, through the rewrites that
+    /// make it deterministic and compact (SVG: `SVGIds`, `SVGCompaction`, `SVGAnnotation`; PDF: `PDFDate`) into
+    /// `sink`. Errors name `cairo`.
+    private func renderVector(_ scene: Scene, format: OutputFormat, into sink: ByteStream) throws(CairoError) {
+        let (w, h) = try vectorSize(scene)
+        let surface: CairoSurface
+        if format == .pdf {
+            surface = try CairoSurface.pdf(width: w, height: h, info: document, into: RewriteStage(PDFDate(), next: sink))
+        } else {
+            let annotated = RewriteStage(SVGAnnotation(document), next: sink)
+            surface = try CairoSurface.svg(width: w, height: h,
+                                           into: RewriteStage(SVGIds(), next: RewriteStage(SVGCompaction(), next: annotated)))
+        }
+        try paint(scene, on: surface, format: format, scale: 1)
+        StageTiming.end("raster")
+        try surface.finishDocument()
+        StageTiming.end("encode")
+    }
 
     private func imageSurface(for scene: Scene) throws(CairoError) -> CairoSurface {
         let (w, h) = try canvasSize(scene, scale: scale)

@@ -1,7 +1,7 @@
 import CCairo
 import NNVizScene
 
-/// Owns one `cairo_surface_t`: an ARGB32 image, or an SVG/PDF document streamed into memory.
+/// Owns one `cairo_surface_t`: an ARGB32 image, or an SVG/PDF document streamed into a `ByteStream`.
 ///
 /// Not `Sendable`: keep each surface inside one task. Destroyed in `deinit`.
 final class CairoSurface {
@@ -28,18 +28,18 @@ final class CairoSurface {
         try CairoSurface(pointer: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)), sink: nil)
     }
 
-    /// An SVG document in px units, `width` × `height` px.
-    static func svg(width: Double, height: Double) throws(CairoError) -> CairoSurface {
-        let sink = ByteSink()
+    /// An SVG document in px units, `width` × `height` px, written into `stream`.
+    static func svg(width: Double, height: Double, into stream: ByteStream) throws(CairoError) -> CairoSurface {
+        let sink = ByteSink(stream)
         let s = try CairoSurface(pointer: cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, width, height), sink: sink)
         cairo_svg_surface_set_document_unit(s.pointer, CAIRO_SVG_UNIT_PX)
         return s
     }
 
     /// A one-page PDF document of `width` × `height` points, with a fixed creation date (see `PDFDate`).
-    /// Its title, subject (the alt text) and creator come from `info`.
-    static func pdf(width: Double, height: Double, info: DocumentInfo = DocumentInfo()) throws(CairoError) -> CairoSurface {
-        let sink = ByteSink()
+    /// Its title, subject (the alt text) and creator come from `info`. Written into `stream`.
+    static func pdf(width: Double, height: Double, info: DocumentInfo = DocumentInfo(), into stream: ByteStream) throws(CairoError) -> CairoSurface {
+        let sink = ByteSink(stream)
         let s = try CairoSurface(pointer: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, width, height), sink: sink)
         cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_CREATE_DATE, PDFDate.cairoValue)
         cairo_pdf_surface_set_metadata(s.pointer, CAIRO_PDF_METADATA_CREATOR, DocumentInfo.creator)
@@ -56,11 +56,11 @@ final class CairoSurface {
         if status != CAIRO_STATUS_SUCCESS { throw CairoError(path: "cairo", message: "\(what): \(CairoSurface.reason(status))") }
     }
 
-    /// Completes an SVG/PDF document and returns its bytes.
-    func finishDocument() throws(CairoError) -> [UInt8] {
+    /// Completes an SVG/PDF document: Cairo writes what it still holds, then the stream passes on the rest.
+    func finishDocument() throws(CairoError) {
         cairo_surface_finish(pointer)
         try check("cannot finish document")
-        return sink?.bytes ?? []
+        sink?.stream.finish()
     }
 
     /// The image surface encoded as PNG (by `PNGEncoder`: the pixels Cairo's writer would store, encoded faster),

@@ -20,7 +20,7 @@ public struct DocumentInfo: Sendable, Equatable {
     /// `svg` with the root's size rewritten and `<title>`/`<desc>` (referenced by `aria-labelledby`, `role="img"`)
     /// as its first children. Text is XML-escaped; the rest of the document is copied byte for byte.
     func annotate(svg: [UInt8]) -> [UInt8] {
-        guard let open = find(svg, Array("<svg ".utf8), from: 0), let close = find(svg, [UInt8(ascii: ">")], from: open) else { return svg }
+        guard let (open, close) = svg.withUnsafeBufferPointer({ Self.root($0) }) else { return svg }
         var root = String(decoding: svg[open..<close], as: UTF8.self)
         func set(_ name: String, _ value: String?) {
             guard let value, let r = root.range(of: " \(name)=\"") , let end = root[r.upperBound...].firstIndex(of: "\"") else { return }
@@ -52,11 +52,19 @@ public struct DocumentInfo: Sendable, Equatable {
         return out
     }
 
-    private func find(_ hay: [UInt8], _ needle: [UInt8], from: Int) -> Int? {
+    private static let rootTag = Array("<svg ".utf8)
+
+    /// Where the root tag `<svg …>` starts and the index of its `>`, if the document has one yet.
+    static func root(_ s: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let open = find(s, rootTag, from: 0), let close = find(s, [UInt8(ascii: ">")], from: open) else { return nil }
+        return (open, close)
+    }
+
+    private static func find(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
         guard needle.count <= hay.count else { return nil }
         var i = from
         while i <= hay.count - needle.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            if hay[i] == needle[0], UnsafeBufferPointer(rebasing: hay[i..<(i + needle.count)]).elementsEqual(needle) { return i }
             i += 1
         }
         return nil

@@ -86,7 +86,7 @@ public struct BundledExample: Sendable {
             activations: [tanh, softmax]
             init: {seed: 0, scale: 1.0, bias: random}
             """),
-    ]
+    ] + trained
 
     /// The hand-picked XOR network, hidden OR and AND units and output OR − 2·AND, with every weight and bias
     /// times `scale` (a steep sigmoid with scale 20 rounds to the same truth table as the step with scale 1).

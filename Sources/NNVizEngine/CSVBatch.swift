@@ -30,6 +30,14 @@ enum CSVBatch {
         var lineNumber = 0
         var start = 0
         while start <= b.count {
+            // The common row once the width is known: plain numbers, commas, the row's end. Anything else (spaces,
+            // a header, a wrong width, a blank line, the limit) is read again below, which gives the exact message.
+            if cols > 0, data.count + cols <= limits.maxBatchValues, let next = plainRow(b, from: start, cols: cols, into: &data) {
+                lineNumber += 1
+                rows += 1
+                start = next
+                continue
+            }
             var end = start
             var fieldCount = 1
             var blank = true
@@ -83,6 +91,37 @@ enum CSVBatch {
         }
         guard rows > 0 else { throw NNVizError(source, "", "holds no samples") }
         return Matrix(rows: rows, cols: cols, uncheckedData: data)
+    }
+
+    /// Reads a row of `cols` JSON-syntax numbers separated by single commas and ended by LF, CRLF, a lone CR or the
+    /// text's end, appending the values; returns where the next row starts, or nil (and appends nothing) for any
+    /// other row. The values are `DecimalText.fastValue`'s, which reads the same syntax with the same rounding.
+    @inline(__always)
+    private static func plainRow(_ b: UnsafeBufferPointer<UInt8>, from start: Int, cols: Int, into data: inout [Double]) -> Int? {
+        guard let p = b.baseAddress else { return nil }
+        let n = b.count, before = data.count
+        var i = start
+        for k in 0..<cols {
+            guard let (v, end) = DecimalText.jsonNumber(p, from: i, to: n) else {
+                data.removeSubrange(before...)
+                return nil
+            }
+            data.append(v)
+            if k < cols - 1 {
+                guard end < n, p[end] == UInt8(ascii: ",") else {
+                    data.removeSubrange(before...)
+                    return nil
+                }
+                i = end + 1
+            } else {
+                if end == n { return n + 1 }
+                if p[end] == UInt8(ascii: "\n") { return end + 1 }
+                if p[end] == UInt8(ascii: "\r") { return end + 1 < n && p[end + 1] == UInt8(ascii: "\n") ? end + 2 : end + 1 }
+                data.removeSubrange(before...)
+                return nil
+            }
+        }
+        return nil
     }
 
     /// The error for text (a row without commas, or one field; `commas` when the row has them) that holds tabs or

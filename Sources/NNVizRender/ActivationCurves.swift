@@ -199,20 +199,36 @@ public struct ActivationCurves: Figure {
             b.add(.circle(center: p, radius: 4.5, fill: Palette.negative, stroke: Stroke(b.theme.text, width: 1)), role: "mark", name: name)
             placed.append(Rect(x: p.x - 5, y: p.y - 5, width: 10, height: 10))
         }
-        // Labels where they collide with no other label or mark, else left out (the alt text lists them all).
+        // Labels beside their marks where they collide with no other label or mark; else farther up or down the plot
+        // with a thin leader line to the mark; else left out (the alt text lists them all).
         var labels: [Rect] = []
+        var near: [(Double, Double, TextAnchor)] = [(7, -9, .start), (7, 10, .start), (-7, -9, .end), (-7, 10, .end)]
+        for k in 1...8 {
+            let d = 9 + 14 * Double(k)
+            near += [(-12, -d, .end), (12, d, .start), (-12, d, .end), (12, -d, .start)]
+        }
         for m in ms where !m.label.isEmpty && m.z.isFinite && f.value(m.z).isFinite {
             let p = axes.point(Swift.min(Swift.max(m.z, range.lowerBound), range.upperBound),
                                Swift.min(Swift.max(f.value(m.z), axes.y.lowerBound), axes.y.upperBound))
-            for (dx, dy, anchor) in [(7.0, -9.0, TextAnchor.start), (7.0, 10.0, .start), (-7.0, -9.0, .end), (-7.0, 10.0, .end)] {
+            for (i, (dx, dy, anchor)) in near.enumerated() {
                 let r = b.textRect(m.label, at: Point(p.x + dx, p.y + dy), font: small, anchor: anchor, baseline: .middle)
                 let inside = r.x >= axes.frame.x && r.maxX <= axes.frame.maxX && r.y >= axes.frame.y && r.maxY <= axes.frame.maxY
                 let free = !(labels + placed).contains { o in r.x < o.maxX && o.x < r.maxX && r.y < o.maxY && o.y < r.maxY }
-                if inside && free {
-                    b.text(m.label, at: Point(p.x + dx, p.y + dy), font: small, anchor: anchor, baseline: .middle, role: "mark-label", name: m.label)
-                    labels.append(r)
-                    break
+                // A label right beside its mark keeps 8 units clear of every other mark, or it reads as theirs.
+                let own = i >= 4 || !placed.contains { o in
+                    (o.x + 5 != p.x || o.y + 5 != p.y) && r.x - 8 < o.maxX && o.x < r.maxX + 8 && r.y - 8 < o.maxY && o.y < r.maxY + 8
                 }
+                guard inside && free && own else { continue }
+                if i >= 4 {
+                    // The leader runs from the mark's edge to the label's near end, clear of the other marks.
+                    let end = Point(anchor == .end ? r.maxX + 2 : r.x - 2, r.y + r.height / 2)
+                    let len = ((end.x - p.x) * (end.x - p.x) + (end.y - p.y) * (end.y - p.y)).squareRoot()
+                    let start = Point(p.x + (end.x - p.x) * 5 / len, p.y + (end.y - p.y) * 5 / len)
+                    b.add(.line(from: start, to: end, stroke: Stroke(b.theme.mutedText, width: 0.75)), role: "mark-leader", name: m.label)
+                }
+                b.text(m.label, at: Point(p.x + dx, p.y + dy), font: small, anchor: anchor, baseline: .middle, role: "mark-label", name: m.label)
+                labels.append(r)
+                break
             }
         }
     }

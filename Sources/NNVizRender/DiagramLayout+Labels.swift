@@ -9,18 +9,27 @@ extension DiagramLayout {
 
     static let labelPositions: [Double] = [0.3, 0.7, 0.22, 0.78, 0.38, 0.62, 0.16, 0.84, 0.46, 0.54, 0.12, 0.88]
 
-    /// Each weight printed on its edge on a background pill, at the first position whose rectangle overlaps
-    /// no node, header, value, bias label or earlier weight label. Labels that fit nowhere are counted. Each
-    /// distinct label is measured once, and overlaps are looked up in a grid index (`RectIndex`), so a dense diagram
-    /// of 100,000 edges costs a fraction of a second, not minutes.
+    /// Most edges in one layer's gap whose labels are placed; past it, a label could only be checked against
+    /// crossing edges at too great a cost (and would hardly ever be unambiguous), so the gap's labels are dropped.
+    static let maxLabelledGapEdges = 4_096
+
+    /// Each weight printed on its edge on a background pill, centred on the edge, at the first position whose
+    /// rectangle overlaps no node, header, value, bias label or earlier weight label, and which no other edge
+    /// crosses: hidden under the pill, a crossing edge would make the label's edge ambiguous. Labels that fit
+    /// nowhere are dropped and counted, never stacked. Each distinct label is measured once, and overlaps are
+    /// looked up in a grid index (`RectIndex`).
     mutating func drawWeightLabels() {
         let f = b.font(TextSize.small)
-        let decimals = 2
+        let decimals = d.options.weightDecimals
         var sizes: [String: (width: Double, height: Double)] = [:]
         for (li, layer) in d.network.layers.enumerated() {
             let src = cols[li], dst = cols[li + 1]
             let n = layer.fanOut
             let sl = d.labels(li), tl = d.labels(li + 1)
+            let gapEdges = src.visible.count * dst.visible.count
+            total += gapEdges
+            guard gapEdges <= DiagramLayout.maxLabelledGapEdges else { unplaced += gapEdges; continue }
+            let segments = pos[li].flatMap { p in pos[li + 1].map { q in (p, q) } }
             // Once this many labels in a row found no room, the layer's gap is full: the rest are counted unplaced.
             var misses = 0
             for (sa, i) in src.visible.enumerated() {
@@ -35,13 +44,18 @@ extension DiagramLayout {
                         sizes[text] = size
                     }
                     let p = pos[li][sa], q = pos[li + 1][sb]
+                    let own = sa * dst.visible.count + sb
                     var placed: Rect?
                     for t in DiagramLayout.labelPositions {
                         let c = Point(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t)
                         // As `textRect` with anchor and baseline in the middle.
                         let rect = Rect(x: c.x - size.width / 2, y: c.y - size.height / 2, width: size.width,
                                         height: size.height).padded(3, 1)
-                        if !obstacles.intersectsAny(rect) { placed = rect; break }
+                        if obstacles.intersectsAny(rect) { continue }
+                        let crossed = segments.indices.contains { k in
+                            k != own && DiagramLayout.segment(segments[k].0, segments[k].1, crosses: rect)
+                        }
+                        if !crossed { placed = rect; break }
                     }
                     guard let rect = placed else { unplaced += 1; misses += 1; continue }
                     misses = 0
@@ -53,6 +67,21 @@ extension DiagramLayout {
                 }
             }
         }
+    }
+
+    /// Whether the segment from `a` to `b` passes through `r` (Liang–Barsky clipping).
+    static func segment(_ a: Point, _ b: Point, crosses r: Rect) -> Bool {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0, t1 = 1.0
+        for (p, q) in [(-dx, a.x - r.x), (dx, r.maxX - a.x), (-dy, a.y - r.y), (dy, r.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { if t > t1 { return false }; t0 = Swift.max(t0, t) } else { if t < t0 { return false }; t1 = Swift.min(t1, t) }
+            }
+        }
+        return t0 < t1
     }
 
     /// The legend: weight colours and widths, bias rings, the activation colour bar, elision.

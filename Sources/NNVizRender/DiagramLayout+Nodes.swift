@@ -13,7 +13,8 @@ extension DiagramLayout {
         for c in cols.indices {
             let labels = d.labels(c)
             let col = cols[c]
-            // Side labels only where they have room (dense columns label their first and last neuron).
+            // Side labels only where they have room (dense columns label their first and last neuron); a forward
+            // pass prints every drawn neuron's value, and a canvas too small for them is shrunk or refused.
             let sideEvery = spacing[c] >= labelH + 2
             let r = radii[c]
             // Labels inside hidden neurons only when every drawn label of the column fits.
@@ -41,7 +42,7 @@ extension DiagramLayout {
                     b.text(labels[i], at: p, font: small, color: Theme.textOn(fill), anchor: .middle, baseline: .middle,
                            role: "node-label", name: labels[i])
                 }
-                if (c == 0 || c == L) && (sideEvery || vi == 0 || vi == col.visible.count - 1) {
+                if (c == 0 || c == L) && (sideEvery || (v != nil && !dense) || vi == 0 || vi == col.visible.count - 1) {
                     let s = DiagramLayout.sideText(d, c, i, valueDecimals)
                     let at = c == 0 ? Point(p.x - r - 8, p.y) : Point(p.x + r + 8, p.y)
                     let rect = b.text(s, at: at, font: body, anchor: c == 0 ? .end : .start, baseline: .middle,
@@ -50,14 +51,26 @@ extension DiagramLayout {
                 }
                 // Hidden neurons of a forward pass print their activation above them (input and output values
                 // stand beside their labels); dense columns keep only the colour.
+                // With --pre, z stands above the activation it becomes.
+                // Both on a background, so the edges converging on the neuron do not run through the digits.
                 if let v, c > 0 && c < L && !dense {
-                    let rect = b.text("a = " + LabelFormat.fixed(v, valueDecimals), at: Point(p.x, p.y - r - 3), font: small,
-                                      anchor: .middle, baseline: .bottom, role: "value", name: labels[i])
-                    obstacles.insert(rect.padded(2, 1))
+                    var lines = [("a = " + LabelFormat.fixed(v, valueDecimals), b.theme.text, "value")]
+                    if d.options.showPre, let z = d.preValue(c, i) {
+                        lines.append(("z = " + LabelFormat.fixed(z, valueDecimals), b.theme.mutedText, "pre-value"))
+                    }
+                    var bottom = p.y - r - 3
+                    for (text, color, role) in lines {
+                        let e = b.measure(text, small)
+                        let rect = Rect(x: p.x - e.width / 2, y: bottom - e.height, width: e.width, height: e.height)
+                        b.add(.rect(rect.padded(2, 0), fill: b.theme.labelBackground, stroke: nil, cornerRadius: 2), role: role + "-bg", name: labels[i])
+                        b.text(text, at: Point(p.x, bottom), font: small, color: color, anchor: .middle, baseline: .bottom, role: role, name: labels[i])
+                        obstacles.insert(rect.padded(2, 1))
+                        bottom = rect.minY - 1
+                    }
                 }
                 if labelsShown && c > 0 {
                     let bias = d.network.layers[c - 1].bias[i]
-                    let rect = b.text("b = " + LabelFormat.fixed(bias, 2), at: Point(p.x, p.y + r + 3), font: small,
+                    let rect = b.text("b = " + LabelFormat.fixed(bias, d.options.weightDecimals), at: Point(p.x, p.y + r + 3), font: small,
                                       color: b.theme.signText(bias), anchor: .middle, baseline: .top,
                                       role: "bias-label", name: labels[i])
                     obstacles.insert(rect.padded(2, 1))

@@ -30,6 +30,8 @@ struct DiagramLayout {
     /// Rectangles later text must not cover.
     var obstacles = RectIndex()
     var unplaced = 0
+    /// Weights that could carry a label (one per drawn edge); `total - unplaced` are labelled.
+    var total = 0
 
     struct Result { let scene: Scene; let unplacedLabels: Int }
 
@@ -52,7 +54,7 @@ struct DiagramLayout {
         if let t = diagram.trace, t.batchSize > 0 {
             for c in 0...L { for v in t.activations(ofLayer: c).row(diagram.sample) where v.isFinite { vmax = Swift.max(vmax, abs(v)) } }
         }
-        valueDecimals = vmax >= 100 ? 0 : (vmax >= 10 ? 1 : 2)
+        valueDecimals = diagram.options.precision ?? (vmax >= 100 ? 0 : (vmax >= 10 ? 1 : 2))
 
         let small = builder.font(TextSize.small), body = builder.font(TextSize.body), hf = builder.font(TextSize.header, bold: true)
         // Node radius: big enough for hidden labels inside, within 15…24.
@@ -115,6 +117,7 @@ struct DiagramLayout {
             s = Swift.max(2 * rNormal + 14, 46)
             if labelsShown { s = Swift.max(s, 2 * rNormal + lineH + 22) * spacingBoost }
             if diagram.trace != nil && L > 1 { s += lineH + 4 }  // the hidden activations above their neurons
+            if diagram.trace != nil && L > 1 && diagram.options.showPre { s += lineH + 1 }  // and their z above those
             if cols.contains(where: \.isElided) { s = Swift.max(s, lineH + 14) }
         }
         slot = s
@@ -134,11 +137,13 @@ struct DiagramLayout {
         b.scene.height = height.rounded(.up)
     }
 
-    /// `x1 = 0.60` beside inputs and outputs with a sample, the plain label without one.
+    /// `x1 = 0.60` beside inputs and outputs with a sample, the plain label without one; with `showPre`, outputs
+    /// add their pre-activation: `OR = 0.73 (z = 1.02)`.
     static func sideText(_ d: LayerDiagram, _ c: Int, _ i: Int, _ decimals: Int) -> String {
         let label = d.labels(c)[i]
         guard let v = d.value(c, i) else { return label }
-        return label + " = " + LabelFormat.fixed(v, decimals)
+        let z = d.options.showPre ? d.preValue(c, i).map { " (z = " + LabelFormat.fixed($0, decimals) + ")" } ?? "" : ""
+        return label + " = " + LabelFormat.fixed(v, decimals) + z
     }
 
     static func subtitle(_ d: LayerDiagram) -> String {
@@ -164,7 +169,7 @@ struct DiagramLayout {
         if labelsShown { drawWeightLabels() }
         legend.draw(into: &b, at: Point(margin, legendTop), maxWidth: b.scene.width - 2 * margin, center: true)
         if unplaced > 0 {
-            b.text("\(unplaced) weight labels did not fit" + (o.notes.crowdedLabels.map { "; " + $0 } ?? ""),
+            b.text("\(total - unplaced) of \(total) weights labelled" + (o.notes.crowdedLabels.map { "; " + $0 } ?? ""),
                    at: Point(margin, b.scene.height - 8), font: b.font(TextSize.small), color: b.theme.mutedText,
                    baseline: .bottom, role: "note")
         }

@@ -36,6 +36,19 @@ extension Figure {
         return nil
     }
 
+    /// The figure laid out on a `width` × `height` canvas (`nil`: automatic) at its own text size, or nil when
+    /// something would leave that canvas or texts would collide: how a report keeps a wide figure within its page's
+    /// column without drawing its text smaller than the other figures'.
+    public func scene(width: Double, height: Double?, measurer: any TextMeasurer) -> Scene? {
+        var o = figureOptions
+        o.width = width
+        o.height = height
+        let laid = with(o).scene(measurer: measurer)
+        guard laid.width <= width + 0.5, LayoutAudit.staysOnCanvas(laid, measurer: measurer),
+              LayoutAudit.textsApart(laid, measurer: measurer) else { return nil }
+        return laid
+    }
+
     /// The refusal of a canvas too small, with the smallest size of the same proportions (up to 4 times larger)
     /// at which the figure is drawn.
     func tooSmall(measurer: any TextMeasurer) -> NNVizError {

@@ -24,7 +24,8 @@ extension RegionPlot {
 extension Filmstrip {
     public var figureOptions: FigureOptions { options }
     public func with(_ figure: FigureOptions) -> Filmstrip { var c = self; c.options = figure; return c }
-    public var kindName: String { "filmstrip" }
+    public var kindName: String { headers == nil ? "filmstrip" : "compare" }
+    public var smallerAdvice: String { neurons ? "drop \(Setting.neurons)" : "" }
 }
 
 extension LossCurve {

@@ -3,7 +3,7 @@
 public struct FigureNotes: Sendable, Equatable {
     /// After "⋮ +N: 928 neurons not drawn", how to draw them all, e.g. "--all draws every one".
     public var elided: String?
-    /// After "12 weight labels did not fit", how to make room, e.g. "a taller figure (--height) makes room".
+    /// After "8 of 20 weights labelled" (the others dropped for want of room), how to make room, e.g. "a taller figure (--height) makes room".
     public var crowdedLabels: String?
     /// After "no samples" on an activation heatmap, where samples come from, e.g. "give --batch, --sample or --random".
     public var noSamples: String?

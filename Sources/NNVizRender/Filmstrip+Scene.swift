@@ -13,6 +13,7 @@ extension Filmstrip {
         let o = options
         var b = SceneBuilder(width: 1, height: 1, options: o, measurer: measurer)
         guard let first = snapshots.first else { return b.scene }
+        if neurons { return neuronRowsScene(measurer: measurer) }
         let margin = 24.0
         let net = first.network, field = first.field
         let body = b.font(TextSize.body), small = b.font(TextSize.small), bold = b.font(TextSize.body, bold: true)
@@ -155,7 +156,7 @@ extension Filmstrip {
     }
 
     /// One panel: title and statistics above, the field, boundary and points, ticks, and the outer tick labels.
-    private func drawPanel(_ i: Int, frame: Rect, side: Double, stats: String, compact: Bool, leftColumn: Bool, bottom: Bool,
+    func drawPanel(_ i: Int, frame: Rect, side: Double, stats: String, compact: Bool, leftColumn: Bool, bottom: Bool,
                            into b: inout SceneBuilder) {
         let s = snapshots[i], p = plot(i, side: side)
         let name = panelTitle(i)

@@ -19,6 +19,9 @@ public struct Filmstrip: Figure {
     /// the subtitle's description of the panels.
     public var headers: [PanelHeader]?
     public var panelsDescription: String?
+    /// A row per snapshot instead of a grid: its regions, then each hidden neuron's own regions small beside them
+    /// (`compare` with `--neurons`; the fields need their hidden layers evaluated).
+    public var neurons = false
 
     /// What a panel says above its plot when it is not a training snapshot.
     public struct PanelHeader: Equatable, Sendable {

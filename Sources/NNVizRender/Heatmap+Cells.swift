@@ -18,7 +18,7 @@ extension Heatmap {
         let f = b.font(TextSize.small)
         var maxAbs = 0.0
         for v in p.values where v.isFinite { maxAbs = Swift.max(maxAbs, abs(v)) }
-        let decimals = LabelFormat.decimals(forMagnitude: maxAbs)
+        let decimals = options.precision ?? LabelFormat.decimals(forMagnitude: maxAbs)
         let widest = b.measure(LabelFormat.fixed(-maxAbs, decimals), f)
         let showValues = widest.width + 6 <= cw && widest.height + 2 <= ch
         for r in 0..<p.rows {

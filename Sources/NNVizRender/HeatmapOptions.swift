@@ -21,9 +21,13 @@ public struct HeatmapOptions: Sendable, Equatable {
     /// Tallest automatic height of an activation heatmap (no `figure.height`): more rows than fit share pixels
     /// instead of growing the figure; `nil` lets it grow (the `heatmap` command, whose `--height` fixes it).
     public var maxHeight: Double?
+    /// Decimals of the values printed in cells (0…12); `nil` picks them from the panel's largest |value| (2 for
+    /// values below 10).
+    public var precision: Int?
 
     public init(figure: FigureOptions = FigureOptions(), mode: Mode = .activations, pre: Bool = false,
-                layers: [Int]? = nil, sort: Bool = false, maxHeight: Double? = nil) {
+                layers: [Int]? = nil, sort: Bool = false, maxHeight: Double? = nil, precision: Int? = nil) {
         self.figure = figure; self.mode = mode; self.pre = pre; self.layers = layers; self.sort = sort; self.maxHeight = maxHeight
+        self.precision = precision.map { Swift.max(0, Swift.min($0, 12)) }
     }
 }

@@ -75,6 +75,12 @@ public struct LayerDiagram: Figure {
         return t.activations(ofLayer: c)[sample, i]
     }
 
+    /// The pre-activation `z` of neuron `i` of column `c` with the current sample (nil for inputs and without a trace).
+    func preValue(_ c: Int, _ i: Int) -> Double? {
+        guard c > 0, let t = trace, t.batchSize > 0 else { return nil }
+        return t.pre[c - 1][sample, i]
+    }
+
     /// How titles and captions name the sample shown: `the sample (1, 0)` when the batch holds only it (its values,
     /// up to six inputs), else its row from 0, `sample 3`, as NumPy counts rows; nil without a trace.
     public var sampleName: String? {

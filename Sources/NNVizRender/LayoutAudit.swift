@@ -137,6 +137,13 @@ public enum LayoutAudit {
                 out.append("\(t.label) overlaps \(a.role) '\(a.name)'")
             }
         }
+        // A neuron's own texts (its label inside, its value and bias beside it) may touch it; another's may not.
+        let nodes = all.filter { !$0.isText && $0.role == "node" }
+        for t in texts where t.role != "header" && !onMarkText.contains(t.role) {
+            for n in nodes where n.name != t.name && n.rect.width > 4 && overlap(t.rect, n.rect.insetBy(0.5)) {
+                out.append("\(t.label) overlaps node '\(n.name)'")
+            }
+        }
         return out
     }
 
@@ -154,15 +161,27 @@ extension LayoutAudit {
         return r.x >= -slack && r.y >= -slack && r.maxX <= scene.width + slack && r.maxY <= scene.height + slack
     }
 
-    /// Whether no two texts overlap (by more than `slack`); scenes of very many texts are not checked.
+    /// Whether no two texts overlap (by more than `slack`), and no text covers another neuron than its own; scenes of
+    /// very many texts are not checked.
     public static func textsApart(_ scene: Scene, measurer: any TextMeasurer, slack: Double = 0.5) -> Bool {
-        let texts = boxes(scene, measurer: measurer).filter(\.isText).map(\.rect)
+        let all = boxes(scene, measurer: measurer)
+        let texts = all.filter(\.isText)
         guard texts.count <= 4000 else { return true }
         var index = RectIndex()
-        for r in texts {
-            let inner = r.insetBy(slack)
+        for t in texts {
+            let inner = t.rect.insetBy(slack)
             if inner.width > 0, inner.height > 0, index.intersectsAny(inner) { return false }
-            index.insert(r)
+            index.insert(t.rect)
+        }
+        let nodes = all.filter { !$0.isText && $0.role == "node" }
+        guard !nodes.isEmpty, nodes.count <= 4000 else { return true }
+        var nodeIndex = RectIndex()
+        for n in nodes where n.rect.width > 4 && n.rect.height > 4 { nodeIndex.insert(n.rect.insetBy(0.5)) }
+        for t in texts where t.role != "header" && !onMarkText.contains(t.role) {
+            let inner = t.rect.insetBy(slack)
+            guard inner.width > 0, inner.height > 0, nodeIndex.intersectsAny(inner) else { continue }
+            // Only its own neuron under it is allowed.
+            if nodes.contains(where: { n in n.name != t.name && n.rect.width > 4 && n.rect.insetBy(0.5).intersects(inner) }) { return false }
         }
         return true
     }

@@ -86,18 +86,42 @@ struct ThumbnailGrid {
 
     var maxY: Double { origin.y + layerGroups.reduce(0) { $0 + groupHeight($1.entries.count) + 10 } }
 
+    /// One hidden neuron's field in `frame`: its activation shaded on `scale` (raster, role `thumbnail`), its
+    /// contour at the activation's threshold `centre` (`thumb-contour`) and a frame (`thumb-frame`), all named `name`.
+    /// `width` is the layer's neuron count (the stride of `field.hidden[layer]`).
+    static func drawField(_ b: inout SceneBuilder, field: GridField, layer: Int, neuron: Int, width w: Int, scale: ColorScale,
+                          centre: Double, frame: Rect, name: String) {
+        let hn = field.hiddenResolution
+        let values = field.hidden[layer]
+        let raster = FieldRaster.make(n: hn) { scale.color(Double(values[$0 * w + neuron])) }
+        b.add(.raster(raster, frame: frame, smooth: false), role: "thumbnail", name: name)
+        let lines = MarchingSquares.contour(n: hn, level: centre) { Double(values[($0 * hn + $1) * w + neuron]) }
+        var path = Path()
+        for line in lines where line.count >= 2 {
+            for (i, p) in MarchingSquares.smoothed(line).enumerated() {
+                let q = Point(frame.x + (p.x + 0.5) / Double(hn) * frame.width, frame.y + (p.y + 0.5) / Double(hn) * frame.height)
+                if i == 0 { path.move(to: q) } else { path.line(to: q) }
+            }
+        }
+        if !path.elements.isEmpty {
+            b.add(.path(path, fill: nil, stroke: Stroke(b.theme.name == .light ? Color(hex: "#1f2328")! : .white, width: 1)),
+                  role: "thumb-contour", name: name)
+        }
+        b.add(.rect(frame, fill: nil, stroke: Stroke(b.theme.axis, width: 0.75), cornerRadius: 0), role: "thumb-frame", name: name)
+    }
+
     func draw(into b: inout SceneBuilder) {
         // A field evaluated without hidden fields (`hiddenResolution: 0`) has no thumbnails to draw.
         guard !entries.isEmpty, plot.field.hidden.count >= plot.network.layers.count - 1 else { return }
         let f = b.font(TextSize.small), hf = b.font(TextSize.body, bold: true)
         let field = plot.field
-        let hn = field.hiddenResolution
         var y = origin.y
         for g in layerGroups {
             let layer = plot.network.layers[g.layer]
             let values = field.hidden[g.layer]
             let w = layer.fanOut
-            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.label))")
+            let scale = RegionPlot.scale(layer.activation, values: values, label: "activation (\(layer.activation.label))",
+                                        print: plot.options.figure.palette == .print)
             let centre = layer.activation.decisionThreshold
             var header = layer.name + " · " + layer.activation.label
             if g.entries.count < w { header += " · first \(g.entries.count) of \(w)" }
@@ -110,21 +134,8 @@ struct ThumbnailGrid {
                 let name = layer.name + " · " + label
                 b.text(label, at: Point(x, ty), font: f, baseline: .top, role: "thumb-title", name: name)
                 let frame = Rect(x: x, y: ty + titleH, width: side, height: side)
-                let raster = FieldRaster.make(n: hn) { scale.color(Double(values[$0 * w + e.neuron])) }
-                b.add(.raster(raster, frame: frame, smooth: false), role: "thumbnail", name: name)
-                let lines = MarchingSquares.contour(n: hn, level: centre) { Double(values[($0 * hn + $1) * w + e.neuron]) }
-                var path = Path()
-                for line in lines where line.count >= 2 {
-                    for (i, p) in MarchingSquares.smoothed(line).enumerated() {
-                        let q = Point(x + (p.x + 0.5) / Double(hn) * side, frame.y + (p.y + 0.5) / Double(hn) * side)
-                        if i == 0 { path.move(to: q) } else { path.line(to: q) }
-                    }
-                }
-                if !path.elements.isEmpty {
-                    b.add(.path(path, fill: nil, stroke: Stroke(b.theme.name == .light ? Color(hex: "#1f2328")! : .white, width: 1)),
-                          role: "thumb-contour", name: name)
-                }
-                b.add(.rect(frame, fill: nil, stroke: Stroke(b.theme.axis, width: 0.75), cornerRadius: 0), role: "thumb-frame", name: name)
+                Self.drawField(&b, field: field, layer: g.layer, neuron: e.neuron, width: w, scale: scale, centre: centre,
+                               frame: frame, name: name)
             }
             let rows = (g.entries.count + perRow - 1) / perRow
             y += Double(rows) * (titleH + side + gap)

@@ -5,7 +5,7 @@ enum DefaultTemplates {
     /// templates/report.html.mustache
     static let reportHTML = #"""
 <!DOCTYPE html>
-<html lang="en">
+<html lang="en" data-theme="{{theme}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -74,7 +74,7 @@ enum DefaultTemplates {
 {{#figures}}
 <h3 id="{{id}}">{{title}}</h3>
 <figure>
-<div class="frame"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<div class="frame{{#wide}} wide{{/wide}}"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
 <figcaption><span class="label">Figure {{number}}.</span> {{caption}}
 <div class="files">Download: <a href="{{png}}">PNG</a><a href="{{svg}}">SVG</a>{{#pdf}}<a href="{{pdf}}">PDF</a>{{/pdf}}</div>
 </figcaption>
@@ -96,7 +96,7 @@ enum DefaultTemplates {
 <section id="{{id}}">
 <h2>{{title}}</h2>
 <figure>
-<div class="frame"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
+<div class="frame{{#wide}} wide{{/wide}}"><img src="{{png}}" width="{{width}}" height="{{height}}" alt="{{alt}}"></div>
 <figcaption><span class="label">Figure {{number}}.</span> {{caption}}
 <div class="files">Download: <a href="{{png}}">PNG</a><a href="{{svg}}">SVG</a>{{#pdf}}<a href="{{pdf}}">PDF</a>{{/pdf}}</div>
 </figcaption>
@@ -219,7 +219,7 @@ Made with nnviz from {{source}}.
     /// templates/index.html.mustache
     static let indexHTML = #"""
 <!DOCTYPE html>
-<html lang="en">
+<html lang="en" data-theme="{{theme}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -262,6 +262,21 @@ Made with nnviz from {{source}}.
   --accent: #0868a8;
   --paper: #ffffff;
   --page: #f3f5f8;
+  --stripe: #fafbfc;
+  --caption: #39414f;
+}
+/* report --theme dark: the page follows its figures (background #15191e, as the dark theme draws them). */
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --ink: #e6edf3;
+  --muted: #9da7b1;
+  --line: #30363d;
+  --soft: #1c2128;
+  --accent: #58a6ff;
+  --paper: #15191e;
+  --page: #0d1014;
+  --stripe: #191e24;
+  --caption: #c9d1d9;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -301,7 +316,7 @@ caption { caption-side: bottom; text-align: left; padding: .6rem .8rem; color: v
 th, td { padding: .42rem .7rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 tbody tr:last-child td { border-bottom: 0; }
-tbody tr:nth-child(even) td { background: #fafbfc; }
+tbody tr:nth-child(even) td { background: var(--stripe); }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .start { border-left: 1px solid var(--line); }
 th.group { text-align: center; border-left: 1px solid var(--line); }
@@ -312,21 +327,24 @@ td.class { font-weight: 600; white-space: nowrap; }
 
 /* Figures: full column width at most, never upscaled, caption underneath. */
 figure { margin: 1.5rem 0 2.2rem; }
-figure .frame { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; background: #fff; text-align: center; }
+figure .frame { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; background: var(--paper); text-align: center; }
 figure img { display: inline-block; max-width: 100%; height: auto; }
-figcaption { margin-top: .6rem; color: #39414f; font-size: .93rem; line-height: 1.5; max-width: 56rem; }
+/* A figure wider than the column (one that could not reflow) scrolls at the page's magnification instead of shrinking. */
+figure .frame.wide { overflow-x: auto; text-align: left; }
+figure .frame.wide img { max-width: none; }
+figcaption { margin-top: .6rem; color: var(--caption); font-size: .93rem; line-height: 1.5; max-width: 56rem; }
 figcaption .label { font-weight: 700; color: var(--ink); }
 .files { margin-top: .3rem; font-size: .85rem; color: var(--muted); }
 .files a { margin-right: .7rem; }
 
 details.embed { margin: 1rem 0; border: 1px solid var(--line); border-radius: 8px; padding: .6rem .9rem; background: var(--soft); }
 details.embed summary { cursor: pointer; font-weight: 600; }
-details.embed pre { margin: .6rem 0; padding: .6rem .8rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; font-size: .85rem; }
+details.embed pre { margin: .6rem 0; padding: .6rem .8rem; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; font-size: .85rem; }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 
 /* Index of several reports. */
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 1.2rem; margin: 1.5rem 0; padding: 0; list-style: none; }
-.card { border: 1px solid var(--line); border-radius: 10px; overflow: hidden; background: #fff; }
+.card { border: 1px solid var(--line); border-radius: 10px; overflow: hidden; background: var(--paper); }
 .card a { color: inherit; text-decoration: none; display: block; height: 100%; }
 .card a:hover h2, .card a:focus h2 { color: var(--accent); text-decoration: underline; }
 .card .thumb { background: var(--soft); border-bottom: 1px solid var(--line); padding: .6rem; text-align: center; height: 190px; }
@@ -341,7 +359,7 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line);
   th, td { padding: .35rem .5rem; }
 }
 @media print {
-  body { background: #fff; }
+  body { background: var(--paper); }
   main { box-shadow: none; max-width: none; padding: 0; }
   figure, .table-wrap { break-inside: avoid; }
   details.embed, nav.toc { display: none; }

@@ -10,8 +10,13 @@ extension FigureText {
         let net = plot.network, field = plot.field
         let x = field.xRange, y = field.yRange
         let xl = net.inputLabels[field.xInput], yl = net.inputLabels[field.yInput]
-        let over = "over \(xl) ∈ [\(ReportNumber.short(x.lowerBound, 2)), \(ReportNumber.short(x.upperBound, 2))] and "
+        var over = "over \(xl) ∈ [\(ReportNumber.short(x.lowerBound, 2)), \(ReportNumber.short(x.upperBound, 2))] and "
             + "\(yl) ∈ [\(ReportNumber.short(y.lowerBound, 2)), \(ReportNumber.short(y.upperBound, 2))]"
+        // A network of more inputs is cut through at the slice: say where.
+        let held = (0..<net.inputCount).filter { $0 != field.xInput && $0 != field.yInput }
+        if !held.isEmpty, field.slice.count == net.inputCount {
+            over += " (" + and(held.map { net.inputLabels[$0] + " = " + ReportNumber.short(field.slice[$0], 2) }) + " held fixed)"
+        }
         var main: String
         var lineNote: String
         let n = field.resolution, cells = n * n

@@ -39,12 +39,18 @@ extension FigureText {
     }
 
     /// Networks' decision regions side by side: `panels` are each network's name, shape and accuracy line.
-    public static func comparison(_ panels: [(name: String, stats: String)], datasetName: String?) -> FigureText {
+    public static func comparison(_ panels: [(name: String, stats: String)], datasetName: String?,
+                                  hiddenNeurons: [Int]? = nil) -> FigureText {
         let each = panels.map { "\($0.name) (\(($0.stats)))" }
-        let caption = "Decision regions of " + and(each) + " side by side over one plane"
+        var caption = "Decision regions of " + and(each) + " side by side over one plane"
             + (datasetName.map { ", with the points of \($0); accuracy on them in per cent" } ?? "") + "."
-        let alt = "\(plural(panels.count, "panel")) of decision regions, blue where the output says class 1 and orange for class 0: "
+        var alt = "\(plural(panels.count, "panel")) of decision regions, blue where the output says class 1 and orange for class 0: "
             + each.joined(separator: "; ") + "."
+        if let hidden = hiddenNeurons, hidden.contains(where: { $0 > 0 }) {
+            let counts = zip(panels, hidden).map { "\($0.name) \(plural($1, "hidden neuron"))" }
+            caption += " Beside each network, the regions of each of its hidden neurons on one scale per activation: " + and(counts) + "."
+            alt += " Each row also shows small plots of the network's hidden neurons: " + counts.joined(separator: "; ") + "."
+        }
         return FigureText(title: "Networks compared", caption: caption, alt: alt)
     }
 }

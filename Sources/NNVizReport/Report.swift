@@ -19,10 +19,14 @@ public struct Report: Sendable {
     public var scale: Double
     /// Write into a folder that also holds files nnviz did not write, keeping them (otherwise refused).
     public var force: Bool
+    /// The theme of every figure, the training animation and the pages (`data-theme` on the page's root).
+    public var theme: Theme
 
-    public init(templates: ReportTemplates, formats: [OutputFormat] = [.png, .svg], scale: Double = 2, force: Bool = false) {
+    public init(templates: ReportTemplates, formats: [OutputFormat] = [.png, .svg], scale: Double = 2, force: Bool = false,
+                theme: Theme = .light) {
         self.templates = templates
         self.force = force
+        self.theme = theme
         var f = formats
         for required in [OutputFormat.svg, .png] where !f.contains(required) { f.insert(required, at: 0) }
         self.formats = OutputFormat.allCases.filter { f.contains($0) }
@@ -65,7 +69,7 @@ public struct Report: Sendable {
         let measurer = CairoTextMeasurer()
         let folder = try StagedFolder(destination: destination, ownNames: Report.everyName, planned: fileNames(input), force: force)
         // A report has no --width or --height: its figures grow with the samples.
-        let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale)
+        let figures = try ReportFigures.build(input, trace: trace, measurer: measurer, scale: scale, theme: theme)
         for figure in figures {
             let wide = (figure.scene.width * scale).rounded(.up) > Double(CairoPainter.maxSide)
             let painter = CairoPainter(scale: scale, oversizeHint: wide ? "a long name or label widens the figure; shorten it or lower \(Setting.scale)"
@@ -94,7 +98,8 @@ public struct Report: Sendable {
             input.batchDescription ?? "\(FigureText.plural(t.batchSize, "sample")) from \(input.batchSource ?? "the batch")"
         }
         let page = ReportPage(network: net, source: input.source, css: templates.css, trace: trace, samples: samples,
-                              dataset: input.dataset, figures: figures, formats: formatNames, training: input.training, animation: animation)
+                              dataset: input.dataset, figures: figures, formats: formatNames, training: input.training, animation: animation,
+                              theme: theme.name.rawValue)
         try folder.write(try templates.html(page), name: "index.html")
         try folder.write(try templates.markdown(page), name: "report.md")
         try folder.write(ReportJSON.document(network: net, source: input.source, samples: input.batchSource, trace: trace,
@@ -110,7 +115,7 @@ public struct Report: Sendable {
     func trainingGIF(_ t: ReportTraining, measurer: any TextMeasurer, destination: String) throws(NNVizError) -> (bytes: [UInt8], width: Int, height: Int)? {
         guard t.hasRegions else { return nil }
         let figures = TrainingFigures(result: t.result, dataset: t.dataset, snapshots: t.frames, frameEpochs: t.frames,
-                                      options: FigureOptions(), scale: 1)
+                                      options: FigureOptions(theme: theme), scale: 1)
         do {
             guard let bytes = try figures.gif(measurer: measurer, painter: CairoPainter(scale: 1)) else { return nil }
             return (bytes, Int(TrainingFrame.defaultSize.width), Int(TrainingFrame.defaultSize.height))
@@ -122,7 +127,7 @@ public struct Report: Sendable {
     /// Writes `index.html` into `folder`, linking the reports in its subfolders (atomically: temporary file, rename).
     /// An `index.html` already there is replaced only if nnviz wrote it (see `checkIndex`).
     public func writeIndex(_ entries: [ReportIndex.Entry], in folder: String) throws(NNVizError) {
-        let html = try templates.index(ReportIndex(entries: entries, css: templates.css))
+        let html = try templates.index(ReportIndex(entries: entries, css: templates.css, theme: theme.name.rawValue))
         try checkIndex(in: folder)
         let path = Report.indexPath(folder)
         do {

@@ -28,8 +28,11 @@ public struct ReportIndex: Sendable {
     public let count: Int
     public let reports: [Entry]
     public let css: String
+    /// `light` or `dark`: the page root's `data-theme`, which the stylesheet follows.
+    public let theme: String
 
-    public init(title: String = "Network reports", entries: [Entry], css: String) {
+    public init(title: String = "Network reports", entries: [Entry], css: String, theme: String = "light") {
+        self.theme = theme
         self.title = title
         self.count = entries.count
         self.reports = entries

@@ -17,6 +17,8 @@ public struct ReportInput: Sendable {
     /// The training run that made `network` (`report --train`): its figures come first, and the others show the
     /// trained network and say so.
     public var training: ReportTraining?
+    /// The plane of the decision regions; `nil` draws them for two-input networks only, over inputs 1 and 2.
+    public var plane: ReportPlane?
 
     public init(network: Network, source: String, batch: Matrix? = nil, batchSource: String? = nil, dataset: Dataset? = nil) {
         self.network = network
@@ -26,12 +28,15 @@ public struct ReportInput: Sendable {
         self.dataset = dataset
     }
 
+    /// Whether the report draws decision regions: a two-input network, or any network given a `plane`.
+    public var hasRegions: Bool { network.inputCount == 2 || (plane != nil && network.inputCount > 2) }
+
     /// The file stems of the figures this report draws, in order.
     public var figureIDs: [String] {
         var ids = (training?.figureIDs ?? []) + ["diagram"]
         if let b = batch, b.rows > 0 { ids.append("activations") }
         ids.append("weights")
-        if network.inputCount == 2 { ids.append("regions") }
+        if hasRegions { ids.append("regions") }
         if let b = batch, b.rows > 0 { ids.append("neuron") }
         if !ReportFigures.curveActivations(network).isEmpty { ids.append("activation-functions") }
         return ids

@@ -17,10 +17,12 @@ public struct ReportPage: Sendable {
         public let svg: String
         /// `nil` unless PDF was asked for.
         public let pdf: String?
-        /// Display size in CSS pixels: the scene size, small figures enlarged up to 1.5× (at most
-        /// `displayWidth` wide) so their text reads like the page's; the PNG has `scale` times the scene's pixels.
+        /// Display size in CSS pixels: the scene size times the page's `magnification` (one for every figure, so
+        /// text is one size throughout); the PNG has `scale` times the scene's pixels.
         public let width: Int
         public let height: Int
+        /// Wider than the page's column: its frame scrolls rather than shrink it (class `wide` on the frame).
+        public let wide: Bool
     }
 
     /// training.gif as the page shows it.
@@ -80,19 +82,29 @@ public struct ReportPage: Sendable {
     public let training: Training?
     public let hasPDF: Bool
     public let embed: Embed?
+    /// `light` or `dark`: the page root's `data-theme`, which the stylesheet follows.
+    public let theme: String
+    /// The magnification of every figure on the page (see `displayScale`).
+    public let magnification: Double
 
-    /// Width a small figure may be enlarged to on the page, in CSS pixels.
+    /// Width the figures of a page may be enlarged to, in CSS pixels (the page's column).
     public static let displayWidth = 1000.0
 
-    /// How much a figure `width` wide is enlarged on the page: up to 1.5×, never past `displayWidth`, never shrunk.
-    static func displayScale(_ width: Double) -> Double {
-        guard width > 0 else { return 1 }
-        return max(1, min(1.5, displayWidth / width))
+    /// How much every figure of a page is magnified, so text is the same size throughout: up to 1.5×, as far as the
+    /// widest figure (`widest`) stays within `displayWidth`, never below 1 (a wider figure scrolls in its frame
+    /// rather than shrink).
+    static func displayScale(widest: Double) -> Double {
+        guard widest > 0 else { return 1 }
+        return max(1, min(1.5, displayWidth / widest))
     }
 
     public init(network: Network, source: String, css: String, trace: Trace?, samples: String?, dataset: Dataset?,
-                figures: [ReportFigure], formats: [String], training: ReportTraining? = nil, animation: Animation? = nil) {
+                figures: [ReportFigure], formats: [String], training: ReportTraining? = nil, animation: Animation? = nil,
+                theme: String = "light") {
         name = network.name
+        self.theme = theme
+        let m = ReportPage.displayScale(widest: figures.map(\.scene.width).max() ?? 0)
+        magnification = m
         shape = network.sizes.map(LabelFormat.count).joined(separator: " → ")
         self.samples = samples
         if let d = dataset {
@@ -108,8 +120,8 @@ public struct ReportPage: Sendable {
         let entries = figures.map { f in
             FigureEntry(number: f.number, id: f.id, title: f.text.title, caption: f.text.caption, alt: f.text.alt,
                         png: f.id + ".png", svg: f.id + ".svg", pdf: formats.contains("pdf") ? f.id + ".pdf" : nil,
-                        width: Int(ReportPage.displayScale(f.scene.width) * f.scene.width),
-                        height: Int(ReportPage.displayScale(f.scene.width) * f.scene.height))
+                        width: Int((m * f.scene.width).rounded()), height: Int((m * f.scene.height).rounded()),
+                        wide: m * f.scene.width > ReportPage.displayWidth + 0.5)
         }
         let trainingIDs = Set(training?.figureIDs ?? [])
         self.figures = entries.filter { !trainingIDs.contains($0.id) }

@@ -3,8 +3,9 @@ import NNVizEngine
 import NNVizRender
 import NNVizReport
 
-/// `nnviz compare NET NET… -o FILE [--data D] [--resolution N] [--x-range a:b] [--y-range a:b]`: several networks'
-/// decision regions side by side on one plane and colour scale, each titled with its name, shape and accuracy.
+/// `nnviz compare NET NET… -o FILE [--data D] [--resolution N] [--x-range a:b] [--y-range a:b] [--neurons]`: several
+/// networks' decision regions side by side on one plane and colour scale, each titled with its name, shape and accuracy;
+/// with `--neurons` a row per network, its hidden neurons' regions small beside its output.
 struct CompareCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
@@ -29,6 +30,9 @@ struct CompareCommand: FigureCommand {
     @Option(name: .customLong("y-range"), help: ArgumentHelp("Range of the vertical input, e.g. -1:2.", valueName: "a:b"))
     var yRange: String?
 
+    @Flag(help: "Beside each network's regions, small plots of its hidden neurons' activations over the same plane.")
+    var neurons = false
+
     @OptionGroup var figure: FigureCommandOptions
 
     func validate() throws {
@@ -38,13 +42,6 @@ struct CompareCommand: FigureCommand {
         try PathArgument.require(data, "--data")
         guard (0...Int(UInt32.max)).contains(dataSeed) else { throw ValidationError("--data-seed must be between 0 and 4294967295, got \(dataSeed)") }
         guard (2...2000).contains(resolution) else { throw ValidationError("--resolution must be between 2 and 2000, got \(resolution)") }
-    }
-
-    /// `100 %`, `75 %`, `66.7 %`.
-    static func percent(_ correct: Int, of total: Int) -> String {
-        var s = NumberFormat.fixed(Double(correct) * 100 / Double(total), decimals: 1)
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s + " %"
     }
 
     func build() throws -> BuiltFigure {
@@ -65,30 +62,13 @@ struct CompareCommand: FigureCommand {
             }
             dataset = d
         }
-        let defaults = RegionPlot.defaultRanges(data: dataset?.points, axes: (0, 1))
-        let xr = try xRange.map { t throws(NNVizError) in try RegionsCommand.range(t, option: "--x-range") } ?? defaults.x
-        let yr = try yRange.map { t throws(NNVizError) in try RegionsCommand.range(t, option: "--y-range") } ?? defaults.y
-        var fields: [SnapshotField] = []
-        var headers: [Filmstrip.PanelHeader] = []
-        for (i, (net, source)) in zip(networks, nets).enumerated() {
-            let plot = try RegionPlot.make(network: net, dataset: dataset, xRange: xr, yRange: yr, resolution: resolution,
-                                           networkSource: source, dataSource: data)
-            fields.append(SnapshotField(epoch: i, network: net, field: plot.field, trace: plot.trace))
-            var stats = net.sizes.map(String.init).joined(separator: " → ") + " · "
-                + net.layers.map(\.activation.label).joined(separator: ", ")
-            if let d = dataset, let t = plot.trace, d.labels.count > 0 {
-                let predicted = t.predictedClasses(net.decisionRule)
-                let correct = zip(predicted, d.labels).filter { $0 == $1 }.count
-                stats += " · " + Self.percent(correct, of: d.labels.count)
-            }
-            headers.append(Filmstrip.PanelHeader(title: net.name, stats: stats))
-        }
-        var options = figure.figure
-        if options.title == nil { options.title = "Decision regions compared" }
-        var strip = Filmstrip(snapshots: fields, history: [], data: dataset?.points, labels: dataset?.labels ?? [], options: options)
-        strip.headers = headers
-        let scaleNote = strip.hasMixedScales ? "each on its own scale, white at its threshold" : "one colour scale"
-        strip.panelsDescription = "\(fields.count) networks · " + scaleNote + (dataset.map { " · accuracy on " + $0.name } ?? "")
-        return BuiltFigure(figure: strip, text: FigureText.comparison(headers.map { ($0.title, $0.stats) }, datasetName: dataset?.name))
+        let xr = try xRange.map { t throws(NNVizError) in try RegionsCommand.range(t, option: "--x-range") }
+        let yr = try yRange.map { t throws(NNVizError) in try RegionsCommand.range(t, option: "--y-range") }
+        let strip = try Filmstrip.comparison(networks: networks, sources: nets, dataset: dataset, dataSource: data, xRange: xr, yRange: yr,
+                                             resolution: resolution, neurons: neurons, options: figure.figure)
+        let headers = strip.headers ?? []
+        let hidden = neurons ? strip.snapshots.indices.map { strip.neuronEntries($0).count } : nil
+        return BuiltFigure(figure: strip, text: FigureText.comparison(headers.map { ($0.title, $0.stats) }, datasetName: dataset?.name,
+                                                                      hiddenNeurons: hidden))
     }
 }

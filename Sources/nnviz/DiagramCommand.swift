@@ -4,7 +4,7 @@ import NNVizEngine
 import NNVizRender
 import NNVizReport
 
-/// `nnviz diagram NET -o FILE [--sample v,…] [--all] [--weights]`: the layer diagram, optionally one sample's forward pass.
+/// `nnviz diagram NET -o FILE [--sample v,…] [--all] [--weights] [--pre] [--precision N]`: the layer diagram, optionally one sample's forward pass.
 struct DiagramCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagram",
@@ -22,6 +22,12 @@ struct DiagramCommand: FigureCommand {
     @Flag(help: "Print every weight on its edge (automatic for networks of at most 40 weights).")
     var weights = false
 
+    @Flag(help: "With a sample, print each neuron's pre-activation z = a·W + b beside its activation.")
+    var pre = false
+
+    @Option(help: "Decimals of the numbers printed on the diagram (values, z, weights, biases), 0…12 (default 2).")
+    var precision: Int?
+
     @Option(name: .customLong("max-edges"),
             help: "Refuse diagrams of more edges than this (default: 2000000 for PNG, 250000 for SVG and PDF).")
     var maxEdges: Int?
@@ -30,6 +36,9 @@ struct DiagramCommand: FigureCommand {
 
     func validate() throws {
         guard index >= 0 else { throw ValidationError("--index must be 0 or more, got \(index)") }
+        if let precision, !(0...12).contains(precision) {
+            throw ValidationError("--precision must be between 0 and 12, got \(precision)")
+        }
         if let maxEdges, maxEdges < 1 { throw ValidationError("--max-edges must be at least 1, got \(maxEdges)") }
     }
 
@@ -47,7 +56,8 @@ struct DiagramCommand: FigureCommand {
     func build() throws -> BuiltFigure {
         try figure.checkFormat()
         let net = try network.load()
-        let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil)
+        let options = DiagramOptions(figure: figure.figure, showAll: all, weightLabels: weights ? true : nil,
+                                     precision: precision, showPre: pre)
         try Self.checkEdges(LayerDiagram(network: net, options: options), format: try OutputFormat(path: figure.output),
                             limit: maxEdges, output: figure.output)
         var trace: Trace?

@@ -92,6 +92,7 @@ struct FigureCommandOptions: ParsableArguments {
     /// keeps the units of `--width` and `--height` on its root.
     func write(_ figure: some Figure, text: FigureText? = nil) throws {
         StageTiming.end("parse")
+        warnAboutFont()
         let scene = try figure.fittedScene(measurer: CairoTextMeasurer())
         StageTiming.end("layout")
         var painter = CairoPainter(scale: scale, oversizeHint: oversizeHint(scene))
@@ -111,6 +112,13 @@ struct FigureCommandOptions: ParsableArguments {
             throw error
         }
         created?.keep()
+    }
+
+    /// A `--font` no installed face answers to is drawn in fontconfig's substitute: one warning line on stderr naming
+    /// it, `warning: font "Foo" is not installed; using DejaVu Sans`, and the figure is drawn all the same.
+    func warnAboutFont() {
+        guard !font.isEmpty, let used = FontMatch.substitute(for: font) else { return }
+        CommandError.printLine("warning: font \"\(font)\" is not installed; using \(used)")
     }
 
     /// The SVG root's side: as given when in a physical unit; an automatic side in the other side's unit; nil (Cairo's

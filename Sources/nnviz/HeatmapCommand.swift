@@ -4,7 +4,7 @@ import NNVizEngine
 import NNVizRender
 import NNVizReport
 
-/// `nnviz heatmap NET (--batch F | --sample … | --random N) -o FILE [--pre] [--layers 1,2] [--sort] [--weights] [--hinton]`.
+/// `nnviz heatmap NET (--batch F | --sample … | --random N) -o FILE [--pre] [--layers 1,2] [--sort] [--weights] [--hinton] [--precision N]`.
 struct HeatmapCommand: FigureCommand {
     static let configuration = CommandConfiguration(
         commandName: "heatmap",
@@ -29,7 +29,16 @@ struct HeatmapCommand: FigureCommand {
     @Flag(help: "Show the weights as a Hinton diagram: square area ∝ |w|, colour by sign.")
     var hinton = false
 
+    @Option(help: "Decimals of the values printed in cells, 0…12 (default: 2 below 10, fewer for larger values).")
+    var precision: Int?
+
     @OptionGroup var figure: FigureCommandOptions
+
+    func validate() throws {
+        if let precision, !(0...12).contains(precision) {
+            throw ValidationError("--precision must be between 0 and 12, got \(precision)")
+        }
+    }
 
     /// `--layers` as numbers, each within the network.
     static func parseLayers(_ text: String, for net: Network) throws(NNVizError) -> [Int] {
@@ -58,7 +67,7 @@ struct HeatmapCommand: FigureCommand {
             chosen = c.filter { $0 != 0 }
             if chosen!.isEmpty { throw NNVizError("--layers", "", "the input layer (0) has no weights; choose layers 1 to \(net.layers.count)") }
         }
-        let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort)
+        let options = HeatmapOptions(figure: figure.figure, mode: mode, pre: pre, layers: chosen, sort: sort, precision: precision)
         let text = trace.map { FigureText.activations(net, trace: $0) } ?? FigureText.weights(net)
         return BuiltFigure(figure: Heatmap(network: net, trace: trace, options: options), text: text)
     }

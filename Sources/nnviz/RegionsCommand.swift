@@ -68,6 +68,32 @@ struct RegionsCommand: FigureCommand {
         return out
     }
 
+    /// `--axes i,j` (1-based, default 1,2) as 0-based inputs and `--slice` as one value per input (0 where not given):
+    /// the slice lists the inputs off the axes, or every input.
+    static func plane(axes: String?, slice: String?, inputCount n: Int) throws(NNVizError) -> (axes: (Int, Int), slice: [Double]) {
+        var ax = (0, 1)
+        if let axes {
+            let v = try numbers(axes, option: "--axes")
+            guard v.count == 2, v.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= Double(n) }), v[0] != v[1] else {
+                throw NNVizError("--axes", "", "needs two different input numbers between 1 and \(n), e.g. 1,2")
+            }
+            ax = (Int(v[0]) - 1, Int(v[1]) - 1)
+        }
+        var base = [Double](repeating: 0, count: n)
+        if let slice {
+            let v = try numbers(slice, option: "--slice")
+            let others = (0..<n).filter { $0 != ax.0 && $0 != ax.1 }
+            if v.count == n {
+                base = v
+            } else if v.count == others.count {
+                for (k, i) in others.enumerated() { base[i] = v[k] }
+            } else {
+                throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(n)")
+            }
+        }
+        return (ax, base)
+    }
+
     /// `a:b` with a < b.
     static func range(_ text: String, option: String) throws(NNVizError) -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingCharacters() }
@@ -84,26 +110,7 @@ struct RegionsCommand: FigureCommand {
         if let resolution { try GridLimit.check(resolution: resolution, limit: maxEvaluations, source: "--resolution") }
         let net = try network.load()
         try RegionPlot.checkInputs(net, source: network.net)
-        var ax = (0, 1)
-        if let axes {
-            let v = try Self.numbers(axes, option: "--axes")
-            guard v.count == 2, v.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= Double(net.inputCount) }), v[0] != v[1] else {
-                throw NNVizError("--axes", "", "needs two different input numbers between 1 and \(net.inputCount), e.g. 1,2")
-            }
-            ax = (Int(v[0]) - 1, Int(v[1]) - 1)
-        }
-        var base = [Double](repeating: 0, count: net.inputCount)
-        if let slice {
-            let v = try Self.numbers(slice, option: "--slice")
-            let others = (0..<net.inputCount).filter { $0 != ax.0 && $0 != ax.1 }
-            if v.count == net.inputCount {
-                base = v
-            } else if v.count == others.count {
-                for (k, i) in others.enumerated() { base[i] = v[k] }
-            } else {
-                throw NNVizError("--slice", "", "has \(v.count) values; give \(others.count) (the inputs not on the axes) or \(net.inputCount)")
-            }
-        }
+        let (ax, base) = try Self.plane(axes: axes, slice: slice, inputCount: net.inputCount)
         var labelled: Dataset?
         if let data {
             var limits = network.limits

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import NNVizCairo
 import NNVizEngine
+import NNVizRender
 import NNVizReport
 
 /// `nnviz report NET… [samples] [--data F] [--train [training options]] [-o DIR]`: a finished, embeddable page per
@@ -44,6 +45,16 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Pixels per CSS pixel of the PNGs (1…4).")
     var scale: Double = 2
+
+    @Option(help: "Colour theme of every figure and of the pages.")
+    var theme: Theme.Name = .light
+
+    @Option(help: ArgumentHelp("Decision regions over these two inputs, 1-based, e.g. 3,4; gives a network of more than two inputs its regions figure.", valueName: "i,j"))
+    var axes: String?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Values of the inputs off the regions' axes (default 0): one per other input, or one per input.", valueName: "values"))
+    var slice: String?
 
     @Option(help: ArgumentHelp("Activations of .npz networks' and state dicts' layers, e.g. relu,sigmoid or leaky_relu:0.2,sigmoid.", valueName: "names"))
     var activations: String?
@@ -99,7 +110,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try CommandError.reporting {
             let report = Report(templates: try templates.map { d throws(NNVizError) in try ReportTemplates.load(directory: d) } ?? ReportTemplates.defaults(),
-                                formats: try parsedFormats(), scale: scale, force: force)
+                                formats: try parsedFormats(), scale: scale, force: force, theme: Theme.named(theme))
             let inputs = try loadInputs()
             let folders = ReportName.folders(for: inputs.map(\.network.name))
             var trimmed = output
@@ -162,6 +173,10 @@ struct ReportCommand: ParsableCommand {
             let network = try NetworkResolver.resolve(net, activations: NetworkResolver.takesActivations(path: net) ? acts : nil,
                                                   transpose: transpose && InputFile.fileExtension(net) == "npz", limits: limits)
             var input = ReportInput(network: network, source: net)
+            if axes != nil || slice != nil {
+                let (ax, base) = try RegionsCommand.plane(axes: axes, slice: slice, inputCount: network.inputCount)
+                input.plane = ReportPlane(x: ax.0, y: ax.1, slice: base)
+            }
             if train, let dataset {
                 input.training = try trained(network, on: dataset, source: net)
                 input.network = input.training?.result.network ?? network

@@ -96,7 +96,7 @@ import NNVizTestSupport
 
     @Test func errorsAreOneLine() throws {
         try expectError(["summary", "foo"],
-                        "error: foo: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train")
+                        "error: foo: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train, spirals-wide, spirals-deep")
         try expectError(["forward", "xor"],
                         "error: forward: needs samples: --sample v,v,… (repeatable), --batch FILE or --random N [--seed S]")
         try expectError(["forward", "xor", "--sample", "1,2,3"], "error: --sample: sample 0: has 3 values but xor takes 2 inputs (x1, x2)")
@@ -152,7 +152,7 @@ import NNVizTestSupport
         let r = try NNVizBinary.run(["examples"])
         #expect(r.status == 0)
         let names = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["neuron", "xor", "xor-sigmoid", "xor-no-activation", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train"])
+        #expect(names == ["neuron", "xor", "xor-sigmoid", "xor-no-activation", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train", "spirals-wide", "spirals-deep"])
         #expect(r.stdout.contains("iris               4→8→8→3               139"))
     }
 

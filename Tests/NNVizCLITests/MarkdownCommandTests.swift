@@ -129,7 +129,7 @@ import NNVizTestSupport
 
     @Test(arguments: [
         ("```nnviz\ntrain xor --data xor\n```\n", "error: lesson.md: line 2: 'train' draws no figure; an nnviz block runs diagram, heatmap, regions, neuron, activations or compare"),
-        ("x\n\n```nnviz\ndiagram nosuch\n```\n", "error: lesson.md: line 4: nosuch: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train"),
+        ("x\n\n```nnviz\ndiagram nosuch\n```\n", "error: lesson.md: line 4: nosuch: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train, spirals-wide, spirals-deep"),
         ("```nnviz\ndiagram 'xor\n```\n", "error: lesson.md: line 2: a single quote is not closed"),
         ("```nnviz\ndiagram xor -o ../x.svg\n```\n", "error: lesson.md: line 2: -o '../x.svg' must be a plain file name ending in .svg or .png; it is written into the output folder"),
         ("```nnviz\ndiagram xor\nname: n\n```\n", "error: lesson.md: line 2: the lines below the command are a spec, but the command reads none; write - where the network goes, e.g. diagram - --sample 1,0"),

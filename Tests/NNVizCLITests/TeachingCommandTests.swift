@@ -10,6 +10,8 @@ import NNVizTestSupport
         ["activations", "--derivatives", "--mark", "-1,0.5"],
         ["activations", "--from", "tiny-net", "--sample", "0.6,0.1,0.9,0.4", "--shared"],
         ["compare", "xor", "xor-no-activation", "--data", "xor"],
+        ["compare", "xor", "xor-no-activation", "--data", "xor", "--neurons", "--width", "1280", "--height", "720"],
+        ["compare", "spirals-wide", "spirals-deep", "--data", "spirals", "--resolution", "60"],
     ])
     func writesAFigure(_ args: [String]) throws {
         let (a, b) = try FigureCommandTests.renderTwice(args, file: "f.png")
@@ -29,6 +31,8 @@ import NNVizTestSupport
         (["activations", "--from", "xor", "-o", "f.png"], "error: nnviz: --from needs --sample v,… (the sample whose z values to mark) (see nnviz help)"),
         (["compare", "xor", "-o", "f.png"], "error: nnviz: compare needs at least two networks, got 1 (see nnviz help)"),
         (["compare", "xor", "iris", "--data", "xor", "-o", "f.png"], "error: xor: points have 2 values but iris takes 4 inputs"),
+        (["compare", "xor", "xor-sigmoid", "--neurons", "--width", "300", "--height", "200", "-o", "f.png"],
+         "error: compare: 300 × 200 is too small for this figure; it needs at least 466 × 311 (or drop --neurons)"),
     ] as [([String], String)])
     func refusesWithOneLine(_ args: [String], _ line: String) throws {
         let dir = try FigureCommandTests.scratch()

@@ -1,10 +1,11 @@
+import Foundation
 import Testing
 @testable import NNVizEngine
 
 @Suite struct ExampleTests {
     @Test func everyExampleLoadsAndMatchesNumPy() throws {
         let fixture = try Fixture.json("examples.json")
-        #expect(BundledExample.all.map(\.name) == ["neuron", "xor", "xor-sigmoid", "xor-no-activation", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train"])
+        #expect(BundledExample.all.map(\.name) == ["neuron", "xor", "xor-sigmoid", "xor-no-activation", "tiny-net", "homework", "iris", "mlp-784", "xor-train", "xor-linear", "moons-train", "blobs-train", "spirals-wide", "spirals-deep"])
         for example in BundledExample.all {
             let net = try example.network()
             #expect(net.name == example.name)
@@ -38,6 +39,15 @@ import Testing
         // The rounded values the issue quotes, as a cross-check of the fixture itself.
         #expect(hidden.map { ($0 * 1e4).rounded() / 1e4 } == [0.6119, 1.1208, 0.5875, 0.7845, 0.6097])
         #expect((output[0] * 1e4).rounded() / 1e4 == 0.5597)
+    }
+
+    /// The trained examples are `nnviz train`'s output byte for byte, as `Examples/spirals/train.sh` writes it.
+    @Test func trainedExamplesAreTheFilesTrainingWrote() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["spirals-wide", "spirals-deep"] {
+            let file = try String(contentsOf: root.appendingPathComponent("Examples/spirals/\(name).yaml"), encoding: .utf8)
+            #expect(try #require(BundledExample.named(name)).yaml + "\n" == file, "\(name)")
+        }
     }
 
     @Test func xorCornersAndSigmoidRounding() throws {

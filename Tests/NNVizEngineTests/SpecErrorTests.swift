@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func resolverErrors() {
-        #expect(throws: NNVizError("foo", "", "unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train")) {
+        #expect(throws: NNVizError("foo", "", "unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train, spirals-wide, spirals-deep")) {
             try NetworkResolver.resolve("foo")
         }
         #expect(throws: NNVizError("missing.json", "", "no such file")) { try NetworkResolver.resolve("missing.json") }

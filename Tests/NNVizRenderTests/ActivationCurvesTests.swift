@@ -51,6 +51,21 @@ import Testing
         #expect(Set(scene.items(role: "mark-label").map(\.name)) == ["h1", "y"])
     }
 
+    /// tiny-net's five hidden z values lie within 0.6 of each other: every one is still labelled, those too close
+    /// to their neighbours farther off with a leader line, and no label touches another or a mark.
+    @Test func crowdedMarksAreAllLabelled() throws {
+        let net = try FigureTestSupport.example("tiny-net")
+        let trace = try net.forward(try Matrix([[0.6, 0.1, 0.9, 0.4]]))
+        var marks: [ActivationCurves.Mark] = []
+        for (l, layer) in net.layers.enumerated() {
+            for j in 0..<layer.fanOut { marks.append(.init(z: trace.pre[l][0, j], activation: layer.activation, label: layer.neuronLabels[j])) }
+        }
+        let scene = ActivationCurves(functions: [.relu, .sigmoid], marks: marks).scene(measurer: FigureTestSupport.measurer)
+        #expect(scene.items(role: "mark-label").map(\.name).sorted() == ["h1", "h2", "h3", "h4", "h5", "y"])
+        #expect(!scene.items(role: "mark-leader").isEmpty)
+        #expect(LayoutAudit.problems(scene, measurer: FigureTestSupport.measurer) == [])
+    }
+
     @Test func comparePanelsCarryNameShapeAndAccuracy() throws {
         let nets = [try FigureTestSupport.example("xor"), try FigureTestSupport.example("xor-no-activation")]
         let data = try Dataset.resolve("xor")

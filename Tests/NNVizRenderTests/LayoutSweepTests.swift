@@ -46,6 +46,11 @@ import Testing
             let net = try S.example("xor")
             return LayerDiagram(network: net, trace: try net.forward(S.corners), sample: 3, options: DiagramOptions(figure: o))
         },
+        Kind(name: "diagram tiny-net forward pass --pre --precision 3") { o in
+            let net = try S.example("tiny-net")
+            return LayerDiagram(network: net, trace: try net.forward(try Matrix([[0.6, 0.1, 0.9, 0.4]])),
+                                options: DiagramOptions(figure: o, precision: 3, showPre: true))
+        },
         Kind(name: "diagram tiny-net --weights") { o in
             LayerDiagram(network: try S.example("tiny-net"), options: DiagramOptions(figure: o, weightLabels: true))
         },
@@ -83,6 +88,18 @@ import Testing
         Kind(name: "filmstrip") { o in strip(o) },
         Kind(name: "weight trajectories") { o in WeightTrajectories(snapshots: training.0.snapshots, options: o) },
         Kind(name: "training frame") { o in TrainingFrame(frames: strip(o), index: 3, lossName: "bce") },
+        Kind(name: "compare xor xor-no-activation --data xor") { o in
+            try Filmstrip.comparison(networks: [try S.example("xor"), try S.example("xor-no-activation")], sources: [],
+                                     dataset: try Dataset.resolve("xor"), resolution: 30, options: o)
+        },
+        Kind(name: "compare xor xor-no-activation xor-sigmoid --data xor --neurons") { o in
+            try Filmstrip.comparison(networks: [try S.example("xor"), try S.example("xor-no-activation"), try S.example("xor-sigmoid")],
+                                     sources: [], dataset: try Dataset.resolve("xor"), resolution: 30, neurons: true, options: o)
+        },
+        Kind(name: "compare spirals-wide spirals-deep --data spirals --neurons") { o in
+            try Filmstrip.comparison(networks: [try S.example("spirals-wide"), try S.example("spirals-deep")], sources: [],
+                                     dataset: try Dataset.resolve("spirals"), resolution: 30, neurons: true, options: o)
+        },
     ]
 
     /// The size a refusal says the figure needs (`… it needs at least 622 × 472 …`).
@@ -100,6 +117,8 @@ import Testing
         let known: [(String, Double, Double)] = [
             ("regions xor --data xor --neurons", 520, 400), ("heatmap iris --random 16", 520, 400),
             ("diagram mlp-784 elided", 480, 360), ("heatmap tiny-net --weights --hinton", 640, 480),
+            ("compare spirals-wide spirals-deep --data spirals --neurons", 1280, 720),
+            ("compare xor xor-no-activation xor-sigmoid --data xor --neurons", 1280, 720),
         ]
         for (name, w, h) in known {
             let kind = try #require(Self.kinds.first { $0.name == name })
@@ -126,6 +145,23 @@ import Testing
             #expect(text.hasSuffix(" (or drop <neurons>)"))
             let need = try #require(Self.minimum(text))
             let scene = try kind.build(FigureOptions(width: need.0, height: need.1)).fittedScene(measurer: S.measurer)
+            #expect(LayoutAudit.problems(scene, measurer: S.measurer) == [])
+        }
+    }
+
+    /// compare with its neurons refuses a canvas too small the same way, naming the minimum and the way out.
+    @Test func compareNeuronsTooSmallIsRefusedWithTheMinimum() throws {
+        let kind = try #require(Self.kinds.first { $0.name == "compare xor xor-no-activation xor-sigmoid --data xor --neurons" })
+        do {
+            _ = try kind.build(FigureOptions(width: 400, height: 300)).fittedScene(measurer: S.measurer)
+            Issue.record("400 × 300 was drawn")
+        } catch {
+            let text = Setting.render(try #require(error as? NNVizError).line) { "<\($0.rawValue)>" }
+            #expect(text.hasPrefix("error: compare: 400 × 300 is too small for this figure; it needs at least "))
+            #expect(text.hasSuffix(" (or drop <neurons>)"))
+            let need = try #require(Self.minimum(text))
+            let scene = try kind.build(FigureOptions(width: need.0, height: need.1)).fittedScene(measurer: S.measurer)
+            #expect(scene.width == need.0 && scene.height == need.1)
             #expect(LayoutAudit.problems(scene, measurer: S.measurer) == [])
         }
     }

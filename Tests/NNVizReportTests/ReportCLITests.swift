@@ -59,7 +59,7 @@ import NNVizTestSupport
             (["report", "iris", "--data", "moons"], "error: --data: moons has 2 features but iris takes 4 inputs (sepal_length, sepal_width, petal_length, petal_width)\n"),
             (["report", "xor", "--templates", "nowhere"], "error: nowhere: no such folder (--templates)\n"),
             (["report", "xor", "--sample", "1,2,3"], "error: --sample: sample 0: has 3 values but xor takes 2 inputs (x1, x2)\n"),
-            (["report", "xor", "nope"], "error: nope: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train\n"),
+            (["report", "xor", "nope"], "error: nope: unknown example or missing file; examples: neuron, xor, xor-sigmoid, xor-no-activation, tiny-net, homework, iris, mlp-784, xor-train, xor-linear, moons-train, blobs-train, spirals-wide, spirals-deep\n"),
         ]
         for (args, message) in cases {
             let r = try NNVizBinary.run(args, cwd: tmp.url)
