@@ -54,7 +54,7 @@ struct BenchSession {
                        peer: nil)
                 r.peerNote = "not run: the NumPy way holds 16M×16 doubles per layer (gigabytes)"
             },
-        ] + issue14Workloads
+        ] + issue14Workloads + importWorkloads
     }
 
     /// Times `nnviz mine…` (if its subcommand exists) and the peer `python theirs…` (if the peers can run) in

@@ -20,19 +20,10 @@ public struct GIFPalette: Sendable, Equatable {
 
     /// The palette of `frames` (RGBA rasters; alpha is ignored, the frames being opaque).
     public init(frames: [Raster]) {
-        var counts: [UInt32: Int] = [:]
-        for f in frames {
-            f.pixels.withUnsafeBufferPointer { p in
-                var i = 0
-                while i < p.count {
-                    let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
-                    counts[key, default: 0] += 1
-                    i += 4
-                }
-            }
-        }
+        var counts = ColorCounts()
+        for f in frames { f.pixels.withUnsafeBufferPointer { counts.add($0) } }
         // Most frequent first, ties by colour value.
-        let entries = counts.map { (key: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        let entries = counts.entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         var palette: [UInt32]
         if entries.count <= 256 {
             palette = entries.map(\.key)

@@ -17,6 +17,8 @@ final class BackpropWorkspace {
     /// Per layer, shaped as the weights and biases.
     let gradWeights: [UnsafeMutablePointer<Double>]
     let gradBiases: [UnsafeMutablePointer<Double>]
+    /// Room for the largest layer's transposed weights (`backProject`'s scratch).
+    private let transposed: UnsafeMutablePointer<Double>
     let capacity: Int
 
     init(_ p: DenseParameters, rows: Int) {
@@ -33,10 +35,11 @@ final class BackpropWorkspace {
         delta = buffers(p.fanOuts.map { $0 * rows })
         gradWeights = buffers(zip(p.fanIns, p.fanOuts).map { $0 * $1 })
         gradBiases = buffers(p.fanOuts)
+        transposed = buffers([zip(p.fanIns, p.fanOuts).map { $0 * $1 }.max() ?? 1])[0]
     }
 
     deinit {
-        for b in z + a + delta + gradWeights + gradBiases { b.deallocate() }
+        for b in z + a + delta + gradWeights + gradBiases + [transposed] { b.deallocate() }
     }
 
     /// The output layer's activations of the last forward pass, `m × k`.
@@ -51,29 +54,19 @@ final class BackpropWorkspace {
             let zl = z[l], al = a[l]
             p.weights[l].withUnsafeBufferPointer { w in
                 p.biases[l].withUnsafeBufferPointer { b in
-                    Self.affine(l == 0 ? input : UnsafePointer(a[l - 1]), rows: m, fanIn: i,
-                                w.baseAddress!, b.baseAddress!, fanOut: o, into: zl)
+                    DenseKernels.affine(l == 0 ? input : UnsafePointer(a[l - 1]), rows: m, fanIn: i,
+                                        w.baseAddress!, b.baseAddress!, fanOut: o, into: zl)
                 }
             }
-            for r in 0..<m {
-                act.apply(UnsafeBufferPointer(start: zl + r * o, count: o),
-                          into: UnsafeMutableBufferPointer(start: al + r * o, count: o))
+            if act == .softmax {
+                for r in 0..<m {
+                    act.apply(UnsafeBufferPointer(start: zl + r * o, count: o),
+                              into: UnsafeMutableBufferPointer(start: al + r * o, count: o))
+                }
+            } else {
+                // Element by element: one call for the whole batch gives the same values as one per row.
+                act.apply(UnsafeBufferPointer(start: zl, count: m * o), into: UnsafeMutableBufferPointer(start: al, count: m * o))
             }
-        }
-    }
-
-    /// `out = x @ w + b` for the first `rows` rows.
-    private static func affine(_ x: UnsafePointer<Double>, rows: Int, fanIn: Int, _ w: UnsafePointer<Double>,
-                               _ b: UnsafePointer<Double>, fanOut: Int, into out: UnsafeMutablePointer<Double>) {
-        for r in 0..<rows {
-            let row = out + r * fanOut
-            for c in 0..<fanOut { row[c] = 0 }
-            for k in 0..<fanIn {
-                let xv = x[r * fanIn + k]
-                let wk = w + k * fanOut
-                for c in 0..<fanOut { row[c] += xv * wk[c] }
-            }
-            for c in 0..<fanOut { row[c] += b[c] }
         }
     }
 
@@ -97,37 +90,28 @@ final class BackpropWorkspace {
         var l = last
         while l >= 0 {
             let i = p.fanIns[l], o = p.fanOuts[l]
-            let d = delta[l], gw = gradWeights[l], gb = gradBiases[l]
             let x = l == 0 ? input : UnsafePointer(a[l - 1])
-            for j in 0..<(i * o) { gw[j] = 0 }
-            for r in 0..<m {
-                let dr = d + r * o
-                for q in 0..<i {
-                    let xv = x[r * i + q]
-                    let g = gw + q * o
-                    for c in 0..<o { g[c] += xv * dr[c] }
-                }
-            }
-            for c in 0..<o { gb[c] = 0 }
-            for r in 0..<m { for c in 0..<o { gb[c] += d[r * o + c] } }
+            DenseKernels.gradient(x, delta[l], rows: m, fanIn: i, fanOut: o, weights: gradWeights[l], biases: gradBiases[l])
             if l > 0 {
-                let act = p.activations[l - 1]
-                let zp = z[l - 1], ap = a[l - 1], dp = delta[l - 1]
-                p.weights[l].withUnsafeBufferPointer { wb in
-                    let w = wb.baseAddress!
-                    for r in 0..<m {
-                        let dr = d + r * o
-                        for q in 0..<i {
-                            let wq = w + q * o
-                            var s = 0.0
-                            for c in 0..<o { s += dr[c] * wq[c] }
-                            let j = r * i + q
-                            dp[j] = s * Self.derivative(act, z: zp[j], a: ap[j])
-                        }
-                    }
+                let dp = delta[l - 1]
+                p.weights[l].withUnsafeBufferPointer { w in
+                    DenseKernels.backProject(delta[l], rows: m, w.baseAddress!, fanIn: i, fanOut: o, scratch: transposed, into: dp)
                 }
+                Self.scaleByDerivative(p.activations[l - 1], dp, z: z[l - 1], a: a[l - 1], count: m * i)
             }
             l -= 1
+        }
+    }
+
+    /// `d[j] *= act'(z[j], a[j])` for `count` values, the activation chosen once for all of them.
+    private static func scaleByDerivative(_ act: Activation, _ d: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>,
+                                          a: UnsafePointer<Double>, count: Int) {
+        switch act {
+        case .sigmoid: for j in 0..<count { d[j] = d[j] * (a[j] * (1 - a[j])) }
+        case .tanh: for j in 0..<count { d[j] = d[j] * (1 - a[j] * a[j]) }
+        case .relu: for j in 0..<count { d[j] = d[j] * (z[j] > 0 ? 1 : 0) }
+        case .leakyReLU(let slope): for j in 0..<count { d[j] = d[j] * (z[j] > 0 ? 1 : slope) }
+        case .linear, .step, .softmax: break  // act' = 1 (step and softmax never reach here)
         }
     }
 
