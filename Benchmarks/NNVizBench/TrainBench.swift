@@ -13,8 +13,8 @@ extension BenchSession {
         return path
     }
 
-    /// `nnviz train xor-train` for 3000 epochs with 8 snapshots and every figure, against the peer's loop, loss
-    /// curve and filmstrip (matplotlib; it writes neither SVG nor the GIF nor the weights over time).
+    /// `nnviz train xor-train` for 3000 epochs with 8 snapshots and every figure, against the peer's loop and the
+    /// same files: loss, weights and filmstrip as PNG and SVG (matplotlib) and an 8-frame 1280 × 720 GIF (Pillow).
     func trainXOR(_ r: inout WorkloadResult) {
         let figures = out + "/train-xor", peerFigures = out + "/peer-train-xor"
         let spec: String
@@ -23,7 +23,7 @@ extension BenchSession {
                   "-o", out + "/train-xor.json", "--figures", figures, "--quiet"], runs: Swift.min(5, runs), file: figures + "/filmstrip.png",
              peer: [peers + "/train.py", spec, "--data", "xor", "--lr", "1", "--epochs", "3000", "--snapshots", Self.trainSnapshots,
                     "--figures", peerFigures], peerRuns: Swift.min(5, peerRuns), peerFile: peerFigures + "/filmstrip.png",
-             note: "peer: NumPy loop + matplotlib loss.png and filmstrip.png only")
+             note: "peer: NumPy loop + the same 7 files (matplotlib PNG/SVG, Pillow GIF)")
     }
 
     /// The training loop alone: moons-train (2→16→16→1 tanh, relu, sigmoid) on moons, batches of 16, lr 0.05, 300

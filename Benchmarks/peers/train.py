@@ -1,6 +1,8 @@
 """Peer of `nnviz train`: the same plain-NumPy gradient descent (as Tests/NNVizEngineTests/Fixtures/make_training.py
 states it: sgd, bce on a sigmoid output, mini-batches from np.random.RandomState(seed).permutation), and with
---figures the loss curve and the filmstrip of decision regions at the snapshot epochs with matplotlib.
+--figures the same files as `nnviz train --figures`: the loss curve, the weights over training and the filmstrip
+of decision regions at the snapshot epochs (each as PNG and SVG) with matplotlib, and training.gif (one 1280 × 720
+frame per snapshot, through Pillow, which matplotlib itself requires).
 
 With --loop-runs R it times the training loop alone R times (imports, data and start excluded) and prints JSON
 {"seconds": [...], "checksum": final loss}; otherwise it trains once and draws the figures."""
@@ -52,13 +54,16 @@ def measure(Ws, bs, acts, x, y):
     return float(loss), float(np.mean((a[:, 0] > 0.5) == (y[:, 0] > 0.5)))
 
 
-def train(Ws, bs, acts, x, y, epochs, lr, batch, seed, keep):
+def train(Ws, bs, acts, x, y, epochs, lr, batch, seed, keep, trajectories=None):
     Ws = [W.copy() for W in Ws]
     bs = [b.copy() for b in bs]
     rng = np.random.RandomState(seed)
     n = len(y)
     history = [measure(Ws, bs, acts, x, y)]
     snaps = {0: ([W.copy() for W in Ws], [b.copy() for b in bs])} if 0 in keep else {}
+    track = trajectories is not None
+    if track:
+        trajectories.append(np.concatenate([W.ravel() for W in Ws]))
     for epoch in range(1, epochs + 1):
         if batch is not None and batch < n:
             order = rng.permutation(n)
@@ -79,6 +84,8 @@ def train(Ws, bs, acts, x, y, epochs, lr, batch, seed, keep):
                 Ws[l] -= lr * gWs[l]
                 bs[l] -= lr * gbs[l]
         history.append(measure(Ws, bs, acts, x, y))
+        if track:
+            trajectories.append(np.concatenate([W.ravel() for W in Ws]))
         if epoch in keep:
             snaps[epoch] = ([W.copy() for W in Ws], [b.copy() for b in bs])
     return Ws, bs, history, snaps
@@ -101,7 +108,7 @@ def data(name):
     return np.array(pts), np.array(labels)
 
 
-def figures(folder, history, snaps, acts, x, labels, keep):
+def figures(folder, history, snaps, acts, x, labels, keep, trajectories, shapes):
     import os
 
     import matplotlib
@@ -123,8 +130,24 @@ def figures(folder, history, snaps, acts, x, labels, keep):
     bottom.set_ylabel("accuracy")
     bottom.set_xlabel("epoch")
     top.set_title("Training")
-    fig.savefig(os.path.join(folder, "loss.png"))
-    plt.close(fig)
+    save(fig, folder, "loss")
+
+    # Weights over training: one line per weight, a panel per layer (nnviz's weights.png/.svg).
+    traj = np.array(trajectories)
+    fig, axes = plt.subplots(1, len(shapes), figsize=(8, 4), dpi=100, squeeze=False)
+    start = 0
+    for ax, (rows_, cols_) in zip(axes.ravel(), shapes):
+        block = traj[:, start:start + rows_ * cols_]
+        start += rows_ * cols_
+        for k in range(block.shape[1]):
+            ax.plot(epochs, block[:, k], color="tab:blue" if block[-1, k] >= 0 else "tab:orange", lw=1.2)
+            ax.annotate(f"w{k}", (epochs[-1], block[-1, k]), fontsize=8)
+        ax.axhline(0, color="black", ls="--", lw=0.6)
+        ax.set_title(f"{rows_} × {cols_} weights")
+        ax.set_xlabel("epoch")
+    axes.ravel()[0].set_ylabel("weight")
+    fig.suptitle("weights over training")
+    save(fig, folder, "weights")
 
     lo, hi = x.min(axis=0) - 0.25, x.max(axis=0) + 0.25
     gx, gy = np.linspace(lo[0], hi[0], 400), np.linspace(lo[1], hi[1], 400)
@@ -143,7 +166,39 @@ def figures(folder, history, snaps, acts, x, labels, keep):
     for ax in axes.ravel()[len(keep):]:
         ax.axis("off")
     fig.colorbar(im, ax=axes.ravel().tolist(), label="output")
-    fig.savefig(os.path.join(folder, "filmstrip.png"))
+    save(fig, folder, "filmstrip")
+
+    # training.gif: one 1280 × 720 frame per snapshot, decision regions with the data and the loss so far.
+    from PIL import Image
+
+    frames = []
+    for e in keep:
+        Ws, bs = snaps[e]
+        out = forward(Ws, bs, acts, grid)[1][-1][:, 0].reshape(xx.shape)
+        fig, (ax, lax) = plt.subplots(1, 2, figsize=(12.8, 7.2), dpi=100, gridspec_kw={"width_ratios": [3, 2]})
+        ax.imshow(out, origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]), cmap="RdBu_r", vmin=0, vmax=1)
+        ax.contour(xx, yy, out, levels=[0.5], colors="black")
+        ax.scatter(x[:, 0], x[:, 1], c=labels, cmap="coolwarm", edgecolors="black")
+        ax.set_title(f"epoch {e} · loss {history[e][0]:.3g} · accuracy {100 * history[e][1]:.0f} %")
+        lax.semilogy(epochs[:e + 1], loss[:e + 1])
+        lax.set_xlim(0, epochs[-1])
+        lax.set_ylim(loss.min(), loss.max())
+        lax.set_xlabel("epoch")
+        fig.canvas.draw()
+        rgba = np.asarray(fig.canvas.buffer_rgba())
+        frames.append(Image.fromarray(rgba[:, :, :3]).quantize(colors=255))
+        plt.close(fig)
+    delays = [1200 if i == 0 else 3000 if i == len(frames) - 1 else 700 for i in range(len(frames))]
+    frames[0].save(os.path.join(folder, "training.gif"), save_all=True, append_images=frames[1:], duration=delays, loop=0)
+
+
+def save(fig, folder, name):
+    import os
+
+    import matplotlib.pyplot as plt
+
+    for ext in ("png", "svg"):
+        fig.savefig(os.path.join(folder, name + "." + ext))
     plt.close(fig)
 
 
@@ -175,9 +230,10 @@ def main():
             seconds.append(time.perf_counter() - start)
         print(json.dumps({"seconds": seconds, "checksum": history[-1][0]}))
         return
-    _, _, history, snaps = train(Ws, bs, acts, x, y, args.epochs, args.lr, args.batch_size, args.seed, set(keep))
+    trajectories = [] if args.figures else None
+    _, _, history, snaps = train(Ws, bs, acts, x, y, args.epochs, args.lr, args.batch_size, args.seed, set(keep), trajectories)
     if args.figures:
-        figures(args.figures, history, snaps, acts, x, labels, keep)
+        figures(args.figures, history, snaps, acts, x, labels, keep, trajectories, [W.shape for W in Ws])
 
 
 if __name__ == "__main__":
