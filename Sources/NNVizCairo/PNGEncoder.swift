@@ -26,9 +26,7 @@ enum PNGEncoder {
         let opaque = isOpaque(pixels, width: width, height: height, stridePixels: stridePixels)
         let rowBytes = 1 + width * (opaque ? 3 : 4)
         let source = PixelRows(pixels: pixels, width: width, stridePixels: stridePixels, opaque: opaque, rowBytes: rowBytes)
-        let stream = try zlibStream(source, total: rowBytes * height)
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        out.reserveCapacity(stream.count + 100)
         var header: [UInt8] = []
         append32(&header, UInt32(width))
         append32(&header, UInt32(height))
@@ -41,7 +39,19 @@ enum PNGEncoder {
         append32(&phys, perMetre)
         phys.append(1)  // unit: the metre
         chunk(&out, "pHYs", phys)
-        chunk(&out, "IDAT", stream)
+        // One IDAT chunk, its data deflated straight into `out` (no second copy of the image data), then its
+        // length and CRC filled in.
+        let lengthAt = out.count
+        append32(&out, 0)
+        let typeAt = out.count
+        out += Array("IDAT".utf8)
+        try zlibStream(source, total: rowBytes * height, into: &out)
+        let length = UInt32(out.count - typeAt - 4)
+        out.withUnsafeMutableBufferPointer { b in
+            for i in 0..<4 { b[lengthAt + i] = UInt8(truncatingIfNeeded: length >> (24 - 8 * i)) }
+        }
+        let crc = out[typeAt...].withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }
+        append32(&out, UInt32(truncatingIfNeeded: crc))
         chunk(&out, "IEND", [])
         return out
     }
@@ -67,10 +77,10 @@ enum PNGEncoder {
         }
     }
 
-    /// The image data of `source` (`total` bytes, whole rows) as one zlib stream: a header, the bands' raw-deflate
+    /// Appends the image data of `source` (`total` bytes, whole rows) to `out` as one zlib stream: a header, the bands' raw-deflate
     /// pieces (each ended by a sync flush, the last by the final block) and the Adler-32 of all the data, combined
     /// from the bands'. Bands are whole rows, converted and compressed concurrently.
-    static func zlibStream(_ source: PixelRows, total: Int) throws(CairoError) -> [UInt8] {
+    static func zlibStream(_ source: PixelRows, total: Int, into out: inout [UInt8]) throws(CairoError) {
         let rowBytes = source.rowBytes
         let bandLength = Swift.max(1, bandBytes / Swift.max(1, rowBytes)) * Swift.max(1, rowBytes)
         let bands = Swift.max(1, (total + bandLength - 1) / bandLength)
@@ -91,15 +101,17 @@ enum PNGEncoder {
             results.set(band, piece, adler: adler, length: end - start)
         }
         let flevel: UInt8 = level < 2 ? 0x01 : level < 6 ? 0x5E : level == 6 ? 0x9C : 0xDA
-        var out: [UInt8] = [0x78, flevel]
+        // Sized once (no doubling copy; room for the chunk's CRC and IEND too), and each band's piece released as
+        // soon as it is copied, so the pieces and the stream are never both held whole (tens of MB at --scale 8).
+        out.reserveCapacity(out.count + 2 + results.totalBytes + 4 + 16)
+        out += [0x78, flevel]
         var adler: UInt = 1
         for band in 0..<bands {
-            guard let piece = results.piece(band) else { throw CairoError(path: "cairo", message: "cannot encode PNG: zlib failed") }
+            guard let piece = results.take(band) else { throw CairoError(path: "cairo", message: "cannot encode PNG: zlib failed") }
             out += piece
             adler = adler32_combine(adler, UInt(results.adler(band)), Int(results.length(band)))
         }
         append32(&out, UInt32(truncatingIfNeeded: adler))
-        return out
     }
 
     /// Raw deflate of `input[start..<end]`, primed with up to 32 KB before `start`; nil when zlib fails.
@@ -160,7 +172,15 @@ private final class BandResults: @unchecked Sendable {
         lengths.withUnsafeMutableBufferPointer { $0[band] = length }
     }
 
-    func piece(_ band: Int) -> [UInt8]? { pieces[band] }
+    /// The band's compressed piece, removed from the results (nil when zlib failed).
+    func take(_ band: Int) -> [UInt8]? {
+        let piece = pieces[band]
+        pieces[band] = nil
+        return piece
+    }
+
+    /// The compressed pieces' bytes together.
+    var totalBytes: Int { pieces.reduce(0) { $0 + ($1?.count ?? 0) } }
     func adler(_ band: Int) -> UInt32 { adlers[band] }
     func length(_ band: Int) -> Int { lengths[band] }
 }
