@@ -77,9 +77,9 @@ enum PNGEncoder {
         }
     }
 
-    /// Appends the image data of `source` (`total` bytes, whole rows) to `out` as one zlib stream: a header, the bands' raw-deflate
-    /// pieces (each ended by a sync flush, the last by the final block) and the Adler-32 of all the data, combined
-    /// from the bands'. Bands are whole rows, converted and compressed concurrently.
+    /// Appends the image data of `source` (`total` bytes, whole rows) to `out` as one zlib stream: a header, the
+    /// bands' raw-deflate pieces (each ended by a sync flush, the last by the final block) and the Adler-32 of all the
+    /// data, combined from the bands'. Bands are whole rows, converted and compressed concurrently.
     static func zlibStream(_ source: PixelRows, total: Int, into out: inout [UInt8]) throws(CairoError) {
         let rowBytes = source.rowBytes
         let bandLength = Swift.max(1, bandBytes / Swift.max(1, rowBytes)) * Swift.max(1, rowBytes)
