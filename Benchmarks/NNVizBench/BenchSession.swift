@@ -161,15 +161,22 @@ struct BenchSession {
             r.peerNote = peerNote
             return
         }
-        let json = "\(out)/peer-forward.json"
-        switch timer.time(TimedCommand(argv: [python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"],
-                                       name: "peer-forward", runs: 1, warmups: 0, stdout: json, peakRSS: false)) {
+        selfTimedPeer(&r, [python, "\(peers)/forward.py", inputs.gridPath, "--runs", "\(runs)"], name: "peer-forward") {
+            String(format: "NumPy pass only, import excluded; output sum %.9f", $0)
+        }
+    }
+
+    /// Runs a peer that times its own work and prints `{"seconds": [...], "checksum": x}`, and records its timing,
+    /// a note made from the checksum, and the ratio to nnviz's timing already in `r`.
+    func selfTimedPeer(_ r: inout WorkloadResult, _ argv: [String], name: String, note: (Double) -> String) {
+        let json = "\(out)/\(name).json"
+        switch timer.time(TimedCommand(argv: argv, name: name, runs: 1, warmups: 0, stdout: json, peakRSS: false)) {
         case .success:
             struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
             if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {
                 let theirs = Timing(seconds: t.seconds)
                 r.peer = theirs
-                r.peerNote = String(format: "NumPy pass only, import excluded; output sum %.9f", t.checksum)
+                r.peerNote = note(t.checksum)
                 if let mine = r.nnviz, mine.median > 0 { r.ratio = theirs.median / mine.median }
             } else {
                 r.peerNote = "failed: unreadable peer output \(json)"

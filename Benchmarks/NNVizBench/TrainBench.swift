@@ -55,21 +55,9 @@ extension BenchSession {
         }
         let spec: String
         do { spec = try startSpec("moons-train") } catch { r.peerNote = "failed: \(error)"; return }
-        let json = "\(out)/peer-train-loop.json"
-        switch timer.time(TimedCommand(argv: [python, "\(peers)/train.py", spec, "--data", "moons", "--lr", "0.05", "--batch-size", "16",
-                                              "--epochs", "\(epochs)", "--loop-runs", "5"],
-                                       name: "peer-train-loop", runs: 1, warmups: 0, stdout: json, peakRSS: false)) {
-        case .success:
-            struct PeerTimes: Decodable { let seconds: [Double]; let checksum: Double }
-            if let data = FileManager.default.contents(atPath: json), let t = try? JSONDecoder().decode(PeerTimes.self, from: data) {
-                let theirs = Timing(seconds: t.seconds)
-                r.peer = theirs
-                r.peerNote = String(format: "NumPy loop only (median of 5), import and data excluded; final loss %.12f", t.checksum)
-                if let mine = r.nnviz, mine.median > 0 { r.ratio = theirs.median / mine.median }
-            } else {
-                r.peerNote = "failed: unreadable peer output \(json)"
-            }
-        case .failure(let f): r.peerNote = "failed: " + f.message
+        selfTimedPeer(&r, [python, "\(peers)/train.py", spec, "--data", "moons", "--lr", "0.05", "--batch-size", "16",
+                           "--epochs", "\(epochs)", "--loop-runs", "5"], name: "peer-train-loop") {
+            String(format: "NumPy loop only (median of 5), import and data excluded; final loss %.12f", $0)
         }
     }
 }
